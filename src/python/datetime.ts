@@ -12,7 +12,7 @@ const MAX_DAYS = 999_999_999n;
 /** floor division for bigints (Python's `//`) */
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && a < 0n !== b < 0n) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 function floorMod(a: bigint, b: bigint): bigint {
   return a - floorDiv(a, b) * b;
@@ -62,10 +62,14 @@ export class PyTimeDelta {
   static of(parts: TimeDeltaParts): PyTimeDelta {
     let exact = 0n;
     let fractional = 0;
-    for (const [name, value] of Object.entries(parts) as [keyof TimeDeltaParts, number | bigint][]) {
+    for (const [name, value] of Object.entries(parts) as [
+      keyof TimeDeltaParts,
+      number | bigint,
+    ][]) {
       if (typeof value === 'bigint') exact += value * PART_US[name];
       else if (Number.isInteger(value)) exact += BigInt(value) * PART_US[name];
-      else if (!Number.isFinite(value)) throw new PyValueError(`cannot convert float ${value} to integer`);
+      else if (!Number.isFinite(value))
+        throw new PyValueError(`cannot convert float ${value} to integer`);
       else fractional += value * Number(PART_US[name]);
     }
     return new PyTimeDelta(exact + BigInt(roundHalfEven(fractional)));
@@ -137,7 +141,9 @@ function civilFromDays(z: number): [number, number, number] {
   const zz = z + 719468;
   const era = Math.floor(zz / 146097);
   const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -145,7 +151,20 @@ function civilFromDays(z: number): [number, number, number] {
   return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
 }
 function daysInMonth(y: number, m: number): number {
-  return [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] as number;
+  return [
+    31,
+    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ][m - 1] as number;
 }
 
 export interface DateTimeFields {
@@ -188,7 +207,9 @@ export class PyDateTime {
     check(microsecond >= 0 && microsecond <= 999999, 'microsecond must be in 0..999999');
     const days = BigInt(daysFromCivil(year, month, day));
     const wall =
-      days * US_PER_DAY + BigInt(((hour * 60 + minute) * 60 + second)) * US_PER_SECOND + BigInt(microsecond);
+      days * US_PER_DAY +
+      BigInt((hour * 60 + minute) * 60 + second) * US_PER_SECOND +
+      BigInt(microsecond);
     return new PyDateTime(wall, offsetMinutes);
   }
 

@@ -61,3 +61,26 @@ export class JSONDecodeError extends PyValueError {
     return 'JSONDecodeError';
   }
 }
+
+/** OSError and the two subclasses the file session backend catches. */
+export class PyOSError extends PyException {
+  override get pyName() {
+    return 'OSError';
+  }
+}
+export class FileNotFoundError extends PyOSError {
+  constructor(readonly filename: string) {
+    super(`[Errno 2] No such file or directory: '${filename}'`);
+  }
+  override get pyName() {
+    return 'FileNotFoundError';
+  }
+}
+export class FileExistsError extends PyOSError {
+  constructor(readonly filename: string) {
+    super(`[Errno 17] File exists: '${filename}'`);
+  }
+  override get pyName() {
+    return 'FileExistsError';
+  }
+}

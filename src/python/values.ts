@@ -4,7 +4,7 @@
  * `{'1': 'a'}` shows up in the stored JSON. So ints are `bigint`, floats are `number`, lists are
  * arrays, and dicts keep Python's insertion order and key equality (`1 == 1.0 == True`).
  */
-import { PyKeyError, PyTypeError } from './errors';
+import { PyKeyError, PyTypeError, PyValueError } from './errors';
 import type { PyDateTime, PyTimeDelta } from './datetime';
 
 export type PyValue =
@@ -212,4 +212,36 @@ export function deepCopy<T extends PyValue>(value: T): T {
     return new PyDict(value.entries().map(([k, v]) => [deepCopy(k), deepCopy(v)])) as T;
   }
   return value; // immutable: None, bool, int, float, str, datetime, timedelta, views
+}
+
+/** `d.update(arg)`: another dict, or an iterable of key/value pairs, as Python accepts. */
+export function dictUpdate(target: PyDict, arg: PyValue): void {
+  if (arg instanceof PyDict) {
+    for (const [k, v] of arg.entries()) target.set(k, v);
+    return;
+  }
+  const items = Array.isArray(arg)
+    ? arg
+    : arg instanceof PyTuple || arg instanceof PyView
+      ? arg.items
+      : undefined;
+  if (items === undefined) {
+    if (typeof arg === 'string')
+      throw new PyTypeError('cannot convert dictionary update sequence element #0 to a sequence');
+    throw new PyTypeError(`'${typeName(arg)}' object is not iterable`);
+  }
+  items.forEach((item, i) => {
+    const pair = Array.isArray(item) ? item : item instanceof PyTuple ? item.items : undefined;
+    if (pair === undefined) {
+      throw new PyTypeError(
+        `cannot convert dictionary update sequence element #${i} to a sequence`,
+      );
+    }
+    if (pair.length !== 2) {
+      throw new PyValueError(
+        `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`,
+      );
+    }
+    target.set(pair[0] as PyValue, pair[1] as PyValue);
+  });
 }

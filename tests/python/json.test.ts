@@ -24,7 +24,7 @@ describe('json.dumps as Django calls it', () => {
     );
   });
 
-  it('writes tuples as lists and refuses what JSON cannot hold, with Python\'s messages', () => {
+  it("writes tuples as lists and refuses what JSON cannot hold, with Python's messages", () => {
     expect(compact(new PyTuple([1n, 'a']))).toBe('[1,"a"]');
     expect(() => compact(new PyDict([[new PyTuple([1n]), 1n]]))).toThrow(
       'keys must be str, int, float, bool or None, not tuple',
@@ -34,15 +34,19 @@ describe('json.dumps as Django calls it', () => {
     expect(() => compact(cyclic)).toThrow('Circular reference detected');
   });
 
-  it('uses Python\'s default separators when none are given', () => {
+  it("uses Python's default separators when none are given", () => {
     expect(dumps(PyDict.of({ a: [1n, 2n] }))).toBe('{"a": [1, 2]}');
   });
 });
 
 describe('json.loads', () => {
-  it('keeps ints and floats apart and reads Python\'s NaN and Infinity', () => {
-    const v = loads('{"i": 10, "f": 10.0, "e": 1e3, "big": 123456789012345678901234567890, "n": NaN, "inf": -Infinity}');
-    expect(repr(v)).toBe("{'i': 10, 'f': 10.0, 'e': 1000.0, 'big': 123456789012345678901234567890, 'n': nan, 'inf': -inf}");
+  it("keeps ints and floats apart and reads Python's NaN and Infinity", () => {
+    const v = loads(
+      '{"i": 10, "f": 10.0, "e": 1e3, "big": 123456789012345678901234567890, "n": NaN, "inf": -Infinity}',
+    );
+    expect(repr(v)).toBe(
+      "{'i': 10, 'f': 10.0, 'e': 1000.0, 'big': 123456789012345678901234567890, 'n': nan, 'inf': -inf}",
+    );
   });
 
   it('joins escaped surrogate pairs and lets a repeated key keep its first place', () => {
@@ -86,7 +90,20 @@ describe('json.loads', () => {
 
 describe('repr', () => {
   it('prints floats the way CPython does', () => {
-    const floats = [1e16, 1e-5, 0.1, -0.0, Infinity, 123456789.123, 1e22, 5e-324, 1.5e300, 0.0001, 100.0, 12345678901234567.0];
+    const floats = [
+      1e16,
+      1e-5,
+      0.1,
+      -0.0,
+      Infinity,
+      123456789.123,
+      1e22,
+      5e-324,
+      1.5e300,
+      0.0001,
+      100.0,
+      12345678901234567.0,
+    ];
     expect(repr(floats)).toBe(
       '[1e+16, 1e-05, 0.1, -0.0, inf, 123456789.123, 1e+22, 5e-324, 1.5e+300, 0.0001, 100.0, 1.2345678901234568e+16]',
     );

@@ -1,0 +1,104 @@
+/**
+ * Cookies as Python's `http.cookies` and Django's `parse_cookie` handle them: how a `Cookie`
+ * request header is read, and how each `Set-Cookie` value is written (quoting, attribute order
+ * and spelling: `expires` lower-case, `HttpOnly` before `Max-Age`, `Secure` last).
+ */
+
+const LEGAL_CHARS =
+  "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~:";
+const UNESCAPED_CHARS = new Set(LEGAL_CHARS + ' ()/<=>?@[]{}');
+const LEGAL = new Set(LEGAL_CHARS);
+
+/** `http.cookies._quote`: as is when every character is legal, else double-quoted and escaped. */
+export function quote(value: string): string {
+  if (value.length > 0 && [...value].every((ch) => LEGAL.has(ch))) return value;
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0) as number;
+    if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (code < 256 && !UNESCAPED_CHARS.has(ch))
+      out += '\\' + code.toString(8).padStart(3, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** `http.cookies._unquote`: strips surrounding quotes and undoes `\\ooo` and `\\c` escapes. */
+export function unquote(value: string): string {
+  if (value.length < 2 || value[0] !== '"' || value[value.length - 1] !== '"') return value;
+  return value
+    .slice(1, -1)
+    .replace(
+      /\\(?:([0-3][0-7][0-7])|(.))/g,
+      (_m, octal: string | undefined, ch: string | undefined) =>
+        octal !== undefined ? String.fromCharCode(parseInt(octal, 8)) : (ch as string),
+    );
+}
+
+/**
+ * `django.http.cookie.parse_cookie`: split on `;`, a chunk without `=` has an empty name, both
+ * sides stripped, Python's unquoting, and when a name repeats the last value wins.
+ */
+export function parse_cookie(header: string): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const chunk of header.split(';')) {
+    const eq = chunk.indexOf('=');
+    const key = (eq >= 0 ? chunk.slice(0, eq) : '').trim();
+    const val = (eq >= 0 ? chunk.slice(eq + 1) : chunk).trim();
+    if (key || val) cookies[key] = unquote(val);
+  }
+  return cookies;
+}
+
+/** The attributes of a Morsel, in the order Python sorts and writes them. */
+const RESERVED: [string, string][] = [
+  ['comment', 'Comment'],
+  ['domain', 'Domain'],
+  ['expires', 'expires'],
+  ['httponly', 'HttpOnly'],
+  ['max-age', 'Max-Age'],
+  ['path', 'Path'],
+  ['samesite', 'SameSite'],
+  ['secure', 'Secure'],
+  ['version', 'Version'],
+];
+const FLAGS = new Set(['secure', 'httponly']);
+
+export type MorselAttrs = {
+  comment?: string;
+  domain?: string;
+  expires?: string;
+  httponly?: boolean;
+  'max-age'?: number;
+  path?: string;
+  samesite?: string;
+  secure?: boolean;
+  version?: string;
+};
+
+/** One cookie of a response: `Morsel.OutputString()` is the Set-Cookie header's value. */
+export class Morsel {
+  attrs: MorselAttrs = {};
+
+  constructor(
+    readonly key: string,
+    public value: string,
+  ) {}
+
+  get coded_value(): string {
+    return quote(this.value);
+  }
+
+  OutputString(): string {
+    const parts = [`${this.key}=${this.coded_value}`];
+    for (const [name, spelled] of RESERVED) {
+      const v = this.attrs[name as keyof MorselAttrs];
+      if (v === undefined || v === '') continue;
+      if (FLAGS.has(name)) {
+        if (v) parts.push(spelled);
+      } else if (name === 'comment') parts.push(`${spelled}=${quote(String(v))}`);
+      else parts.push(`${spelled}=${String(v)}`);
+    }
+    return parts.join('; ');
+  }
+}

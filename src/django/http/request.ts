@@ -1,0 +1,181 @@
+/** django/http/request.py: what a view sees of the request. */
+import { PyAttributeError } from '../../python';
+import { RequestDataTooBig, TooManyFieldsSent } from '../core/exceptions';
+import type { Runtime } from '../runtime';
+import type { SessionBase } from '../contrib/sessions/backends/base';
+import { parse_cookie } from './cookie';
+
+/** `QueryDict`: every value of a repeated field is kept; `get()` answers with the last one. */
+export class QueryDict {
+  private readonly lists = new Map<string, string[]>();
+
+  constructor(entries: Iterable<[string, string]> = []) {
+    for (const [k, v] of entries) this.appendlist(k, v);
+  }
+
+  appendlist(key: string, value: string): void {
+    const list = this.lists.get(key);
+    if (list) list.push(value);
+    else this.lists.set(key, [value]);
+  }
+  get(key: string): string | undefined {
+    const list = this.lists.get(key);
+    return list ? list[list.length - 1] : undefined;
+  }
+  getlist(key: string): string[] {
+    return [...(this.lists.get(key) ?? [])];
+  }
+  has(key: string): boolean {
+    return this.lists.has(key);
+  }
+  keys(): string[] {
+    return [...this.lists.keys()];
+  }
+  get size(): number {
+    return this.lists.size;
+  }
+}
+
+const decoder = new TextDecoder('utf-8'); // invalid bytes become U+FFFD, like errors='replace'
+
+function percentDecode(text: string): string {
+  if (!text.includes('%')) return text;
+  const bytes: number[] = [];
+  const encoder = new TextEncoder();
+  for (let i = 0; i < text.length; i++) {
+    const hex = text.slice(i + 1, i + 3);
+    if (text[i] === '%' && /^[0-9a-fA-F]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      // One character, as UTF-8 (a surrogate pair is one code point).
+      const cp = text.codePointAt(i) as number;
+      const ch = String.fromCodePoint(cp);
+      bytes.push(...encoder.encode(ch));
+      i += ch.length - 1;
+    }
+  }
+  return decoder.decode(Uint8Array.from(bytes));
+}
+
+/**
+ * `QueryDict(query_string)` via `urllib.parse.parse_qsl(keep_blank_values=True)`: `&`-separated,
+ * `+` is a space, percent-escapes are UTF-8; too many fields raise TooManyFieldsSent.
+ */
+export function parseQueryString(text: string, maxFields: number | null): QueryDict {
+  if (maxFields !== null && text.split('&').length > maxFields) {
+    throw new TooManyFieldsSent(
+      'The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS.',
+    );
+  }
+  const q = new QueryDict();
+  for (const chunk of text.split('&')) {
+    if (!chunk) continue;
+    const eq = chunk.indexOf('=');
+    const [name, value] = eq >= 0 ? [chunk.slice(0, eq), chunk.slice(eq + 1)] : [chunk, ''];
+    q.appendlist(percentDecode(name.replace(/\+/g, ' ')), percentDecode(value.replace(/\+/g, ' ')));
+  }
+  return q;
+}
+
+export interface RequestInit {
+  method: string;
+  path: string;
+  query?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** The scheme the browser used; `request.is_secure()`. */
+  secure?: boolean;
+}
+
+export class HttpRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly path_info: string;
+  readonly META: Record<string, string>;
+  /** The raw body as text (the playground's browsers send UTF-8 forms and JSON). */
+  private readonly rawBody: string;
+  private _COOKIES?: Record<string, string>;
+  private _POST?: QueryDict;
+  private _GET?: QueryDict;
+  private _session?: SessionBase;
+
+  constructor(
+    init: RequestInit,
+    /** The world this request runs in (Django reads the same things from globals). */
+    readonly runtime: Runtime,
+  ) {
+    this.method = init.method.toUpperCase();
+    this.path = init.path;
+    this.path_info = init.path;
+    this.rawBody = init.body ?? '';
+    this.META = {
+      QUERY_STRING: init.query ?? '',
+      REQUEST_METHOD: this.method,
+      'wsgi.url_scheme': init.secure ? 'https' : 'http',
+    };
+    for (const [name, value] of Object.entries(init.headers ?? {})) {
+      const key = name.toUpperCase().replace(/-/g, '_');
+      this.META[key === 'CONTENT_TYPE' || key === 'CONTENT_LENGTH' ? key : `HTTP_${key}`] = value;
+    }
+  }
+
+  /** The name Django's runserver gives the class, which its error messages show. */
+  get className(): string {
+    return 'WSGIRequest';
+  }
+
+  is_secure(): boolean {
+    return this.META['wsgi.url_scheme'] === 'https';
+  }
+
+  get COOKIES(): Record<string, string> {
+    this._COOKIES ??= parse_cookie(this.META.HTTP_COOKIE ?? '');
+    return this._COOKIES;
+  }
+
+  get content_type(): string {
+    return (this.META.CONTENT_TYPE ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  }
+
+  /** `request.body`: refused past DATA_UPLOAD_MAX_MEMORY_SIZE bytes. */
+  get body(): string {
+    const limit = this.runtime.settings.DATA_UPLOAD_MAX_MEMORY_SIZE;
+    if (limit !== null && new TextEncoder().encode(this.rawBody).length > limit) {
+      throw new RequestDataTooBig('Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE.');
+    }
+    return this.rawBody;
+  }
+
+  get POST(): QueryDict {
+    if (!this._POST) {
+      this._POST =
+        this.method === 'POST' && this.content_type === 'application/x-www-form-urlencoded'
+          ? parseQueryString(this.body, this.runtime.settings.DATA_UPLOAD_MAX_NUMBER_FIELDS)
+          : new QueryDict();
+    }
+    return this._POST;
+  }
+
+  get GET(): QueryDict {
+    this._GET ??= parseQueryString(
+      this.META.QUERY_STRING ?? '',
+      this.runtime.settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+    );
+    return this._GET;
+  }
+
+  /** Set by SessionMiddleware; without it, Python's AttributeError, as Django gives. */
+  get session(): SessionBase {
+    if (!this._session) {
+      throw new PyAttributeError(`'${this.className}' object has no attribute 'session'`);
+    }
+    return this._session;
+  }
+  set session(session: SessionBase) {
+    this._session = session;
+  }
+  hasSession(): boolean {
+    return this._session !== undefined;
+  }
+}

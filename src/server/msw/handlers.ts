@@ -1,0 +1,46 @@
+/**
+ * The one MSW handlers module, used by the browser's service worker (setupWorker) and by Node
+ * (setupServer): every request under `__django__/` is handed to the Django site.
+ */
+import { http, HttpResponse } from 'msw';
+import type { DjangoServer } from '../server';
+import {
+  asciiJson,
+  COOKIE_HEADER,
+  djangoPath,
+  EXCHANGE_HEADER,
+  type ExchangeExtras,
+} from './protocol';
+
+export function createHandlers(getServer: () => DjangoServer) {
+  return [
+    http.all(`*/__django__/*`, async ({ request }) => {
+      const url = new URL(request.url);
+      const path = djangoPath(url) as string;
+      const headers: Record<string, string> = {};
+      const cookie = request.headers.get(COOKIE_HEADER);
+      if (cookie) headers.Cookie = cookie;
+      const contentType = request.headers.get('content-type');
+      if (contentType) headers['Content-Type'] = contentType;
+      const body =
+        request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+      const exchange = getServer().handle({
+        method: request.method,
+        path: decodeURIComponent(path),
+        query: url.search.slice(1),
+        headers,
+        body,
+        secure: url.protocol === 'https:',
+      });
+      const { status, body: content, contentType: _type, ...rest } = exchange;
+      const extras: ExchangeExtras = rest;
+      const responseHeaders = new Headers(exchange.headers);
+      responseHeaders.set(EXCHANGE_HEADER, asciiJson(extras));
+      return new HttpResponse(content, {
+        status,
+        statusText: exchange.reason,
+        headers: responseHeaders,
+      });
+    }),
+  ];
+}

@@ -1,0 +1,9 @@
+/** myapp/urls.py, in modern Django's `path()` form. */
+import { path } from '../../django/urls/resolvers';
+import * as views from './views';
+
+export const urlpatterns = [
+  path('myapp/connection/', views.formView, 'loginform'),
+  path('myapp/login/', views.login, 'login'),
+  path('myapp/logout/', views.logout, 'logout'),
+];

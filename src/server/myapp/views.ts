@@ -1,0 +1,45 @@
+/**
+ * myapp/views.py: the tutorial's three views, as the reference app has them (the tutorial's
+ * syntax fixed, `has_key` written as `in`, which means the same on every Django version).
+ */
+import { PyKeyError, type PyValue } from '../../python';
+import type { HttpRequest } from '../../django/http/request';
+import { HttpResponse } from '../../django/http/response';
+import { render } from '../../django/shortcuts';
+import { noteView } from '../viewNotes';
+import { LoginForm } from './forms';
+
+export function login(request: HttpRequest): HttpResponse {
+  let username: PyValue = 'not logged in';
+  if (request.method === 'POST') {
+    const MyLoginForm = LoginForm(request.POST);
+    const valid = MyLoginForm.is_valid();
+    noteView(request, { view: 'login', form: { valid, errors: MyLoginForm.errors } });
+    if (valid) {
+      username = MyLoginForm.cleaned_data.username as string;
+      request.session.setitem('username', username);
+    }
+  } else {
+    noteView(request, { view: 'login' });
+  }
+  return render(request, 'loggedin.html', { username });
+}
+
+export function formView(request: HttpRequest): HttpResponse {
+  noteView(request, { view: 'formView' });
+  if (request.session.contains('username')) {
+    const username = request.session.getitem('username');
+    return render(request, 'loggedin.html', { username });
+  }
+  return render(request, 'login.html', {});
+}
+
+export function logout(request: HttpRequest): HttpResponse {
+  noteView(request, { view: 'logout' });
+  try {
+    request.session.delitem('username');
+  } catch (e) {
+    if (!(e instanceof PyKeyError)) throw e;
+  }
+  return new HttpResponse('<strong>You are logged out.</strong>');
+}
