@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
       try {
         parsed = JSON.parse(readFileSync(file, 'utf8'));
       } catch (e) {
-        throw new Error(`${file}: ${(e as Error).message}`);
+        throw new Error(`${file}: ${(e as Error).message}`, { cause: e });
       }
       transcripts.push(await replayScenario(validateScenario(parsed, file), { secretKey }));
     }

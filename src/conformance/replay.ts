@@ -144,7 +144,6 @@ async function runStep(ctx: ReplayContext, step: Step, i: number): Promise<PyDic
         .map((c) => [c.name, c.value]),
     );
     let entry;
-    let payload: PyDict | null = null;
     if (!isCall) {
       const method = (step.request.method ?? 'GET').toUpperCase() as 'GET' | 'POST';
       entry = await browser.request(
@@ -154,7 +153,7 @@ async function runStep(ctx: ReplayContext, step: Step, i: number): Promise<PyDic
       );
       rec.set('request', obj({ method, path: step.request.path, cookies: sent }));
     } else {
-      payload = obj({ method: step.call, args: toPy(step.args ?? []) });
+      const payload = obj({ method: step.call, args: toPy(step.args ?? []) });
       entry = await browser.request({
         method: 'POST',
         path: '/__session__/call',
