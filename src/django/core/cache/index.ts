@@ -28,9 +28,8 @@ export class CacheHandler {
     if (!cache) {
       const params = this.config[alias];
       if (!params) {
-        throw new InvalidCacheBackendError(
-          `Could not find config for '${alias}' in settings.CACHES`,
-        );
+        // django.utils.connection.BaseConnectionHandler (Django 3.2 and later).
+        throw new InvalidCacheBackendError(`The connection '${alias}' doesn't exist.`);
       }
       cache = new LocMemCache(this.clock, params);
       this.instances.set(alias, cache);

@@ -3,7 +3,7 @@
  * and the cache; reads try the cache first. A restart empties the cache, and the database still
  * has everything.
  */
-import { PyDict, type PyValue } from '../../../../python';
+import { PyDict, PyException, type PyValue } from '../../../../python';
 import type { LocMemCache } from '../../../core/cache';
 import type { Runtime } from '../../../runtime';
 import { cacheTimeout } from './cache';
@@ -60,10 +60,13 @@ export class SessionStore extends DBStore {
       this._cache.set(this.cache_key, this._session, cacheTimeout(this.get_expiry_age()));
     } catch (e) {
       // Django 5.1+: a failing cache is logged, not fatal; the database has the data.
+      // `logger.exception("Error saving to cache (%s)", self._cache)`: the message names the
+      // cache; the exception follows as the traceback's last line.
+      const last = e instanceof PyException ? e.toPython() : String(e);
       this.runtime.log({
         logger: 'django.contrib.sessions',
         level: 'ERROR',
-        message: `Error saving to cache (${String(e)})`,
+        message: `Error saving to cache (${String(this._cache)})\n${last}`,
       });
     }
   }

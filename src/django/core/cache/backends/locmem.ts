@@ -153,6 +153,11 @@ export class LocMemCache {
     return out;
   }
 
+  /** `str(cache)`: Python's default repr, without the memory address. */
+  toString(): string {
+    return '<django.core.cache.backends.locmem.LocMemCache object>';
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -1,0 +1,123 @@
+/**
+ * Starting the playground: the saved world (or a fresh one, saying why), the transport (MSW's
+ * service worker, or the in-page fallback, saying so), saving as things change, and one tab
+ * owning the saved state at a time.
+ */
+import { LazyTransport } from '../browser/lazyTransport';
+import { FetchTransport, InPageTransport, type Transport } from '../browser/transport';
+import type { DjangoServer } from '../server/server';
+import { decodeSaved, encodeSaved, STORAGE_KEY } from '../world/persistence';
+import { restoreWorld, World } from '../world/world';
+import type { Notice } from './components/Notices';
+
+export const BACKUP_KEY = `${STORAGE_KEY}:unreadable-backup`;
+const LOCK_NAME = 'django-session-playground:owner';
+
+function chooseTransport(getServer: () => DjangoServer, notices: Notice[], onChange: () => void): Transport {
+  const base = import.meta.env.BASE_URL;
+  const fallback = (key: string, values?: Record<string, string>) => {
+    notices.push({ id: 'transport', key, values, tone: 'info' });
+    onChange();
+    return new InPageTransport(getServer);
+  };
+  const choose = async (): Promise<Transport> => {
+    if (location.protocol === 'file:') return fallback('notice.fileProtocol');
+    if (!('serviceWorker' in navigator) || !window.isSecureContext) return fallback('notice.noServiceWorker');
+    try {
+      const { startWorker } = await import('../server/msw/browser');
+      await startWorker(getServer, base);
+      return new FetchTransport(new URL(base, location.href).href);
+    } catch (e) {
+      return fallback('notice.serviceWorkerFailed', { reason: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return new LazyTransport(choose());
+}
+
+function readSaved(notices: Notice[]): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    notices.push({ id: 'storage', key: 'notice.storageUnavailable', tone: 'warning' });
+    return null;
+  }
+}
+
+/** Loads the saved world, or makes a fresh one (keeping an unreadable save aside, and saying so). */
+export function loadWorld(notices: Notice[], onChange: () => void): World {
+  const transport = (getServer: () => DjangoServer) => chooseTransport(getServer, notices, onChange);
+  const text = readSaved(notices);
+  const result = decodeSaved(text);
+  if (result.status === 'ok') {
+    try {
+      return restoreWorld(result.world, { transport });
+    } catch (e) {
+      return fresh(`restore failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (result.status === 'invalid') return fresh(result.reason);
+  return new World({ transport });
+
+  function fresh(reason: string): World {
+    try {
+      if (text !== null) localStorage.setItem(BACKUP_KEY, text);
+    } catch {
+      // the notice below still tells what happened
+    }
+    notices.push({ id: 'saved-invalid', key: 'notice.savedInvalid', values: { reason }, tone: 'warning' });
+    return new World({ transport });
+  }
+}
+
+/** Saves the world a moment after it changes, and right away when the page is hidden. */
+export function autosave(world: World, canSave: () => boolean, onError: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let failed = false;
+  const save = () => {
+    timer = null;
+    if (!canSave()) return;
+    try {
+      localStorage.setItem(STORAGE_KEY, encodeSaved(world.snapshot(), Date.now()));
+    } catch {
+      if (!failed) onError();
+      failed = true;
+    }
+  };
+  const unsubscribe = world.subscribe(() => {
+    timer ??= setTimeout(save, 800);
+  });
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') save();
+  };
+  document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('pagehide', save);
+  return () => {
+    unsubscribe();
+    document.removeEventListener('visibilitychange', onHide);
+    window.removeEventListener('pagehide', save);
+  };
+}
+
+export type Ownership = 'owner' | 'other-tab' | 'taken-over' | 'unknown';
+
+/**
+ * One tab at a time owns the saved world (Web Locks). A second tab is told, and may take over;
+ * the first is then told it no longer saves. Without Web Locks, every tab saves (last one wins).
+ */
+export function claimOwnership(onChange: (o: Ownership) => void, steal = false): void {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  if (!locks) {
+    onChange('unknown');
+    return;
+  }
+  const hold = (lock: Lock | null) => {
+    if (!lock) {
+      onChange('other-tab');
+      return undefined;
+    }
+    onChange('owner');
+    return new Promise<void>(() => {}); // held for the life of the page
+  };
+  const request = steal ? locks.request(LOCK_NAME, { steal: true }, hold) : locks.request(LOCK_NAME, { ifAvailable: true }, hold);
+  request.catch(() => onChange('taken-over'));
+}

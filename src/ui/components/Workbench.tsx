@@ -1,0 +1,44 @@
+/** The right side of the screen: browsers above, panels below. */
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorld } from '../hooks/useWorld';
+import { BrowserPane } from './BrowserPane';
+import { Tabs } from './Tabs';
+import { CookiesPanel } from '../panels/CookiesPanel';
+import { NetworkPanel } from '../panels/NetworkPanel';
+import { StorePanel } from '../panels/StorePanel';
+import { ConsolePanel } from '../panels/ConsolePanel';
+import { SettingsPanel } from '../panels/SettingsPanel';
+
+export const PANELS = ['cookies', 'network', 'store', 'console', 'settings'] as const;
+export type PanelId = (typeof PANELS)[number];
+
+export function Workbench() {
+  const { t } = useTranslation();
+  const world = useWorld();
+  const [panel, setPanel] = useState<PanelId>('cookies');
+  const content: Record<PanelId, ReactElement> = {
+    cookies: <CookiesPanel />,
+    network: <NetworkPanel />,
+    store: <StorePanel />,
+    console: <ConsolePanel />,
+    settings: <SettingsPanel key={JSON.stringify(world.settings)} />,
+  };
+  return (
+    <div className="workbench">
+      <BrowserPane />
+      <section className="panels" aria-labelledby="panels-heading">
+        <h2 id="panels-heading" className="visually-hidden">
+          {t('panels.heading')}
+        </h2>
+        <Tabs
+          label={t('panels.heading')}
+          idPrefix="panel"
+          selected={panel}
+          onSelect={(id) => setPanel(id as PanelId)}
+          items={PANELS.map((id) => ({ id, label: t(`panels.${id}`), content: content[id] }))}
+        />
+      </section>
+    </div>
+  );
+}

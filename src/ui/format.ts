@@ -1,0 +1,62 @@
+/**
+ * Numbers, times and durations in the reader's language: Bangla digits in Bangla, 24-hour clocks.
+ * Protocol text (headers, HTTP dates, cookie values) is never passed through here.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function locale(lang: string): string {
+  return lang === 'bn' ? 'bn-BD' : 'en-GB';
+}
+
+export function formatNumber(n: number, lang: string): string {
+  let f = numberFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), { useGrouping: false });
+    numberFormats.set(lang, f);
+  }
+  return f.format(n);
+}
+
+/** Digits of a string (e.g. `23:59:58`) in the reader's script. */
+export function localDigits(text: string, lang: string): string {
+  if (lang !== 'bn') return text;
+  return text.replace(/\d/g, (d) => String.fromCharCode(0x09e6 + Number(d)));
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `25 Nov 2026, 17:31:09` (UTC, as the server's clock), in the reader's language. */
+export function formatDateTime(ms: number, lang: string): string {
+  let f = dateTimeFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(lang), {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(lang, f);
+  }
+  return f.format(new Date(ms)) + ' UTC';
+}
+
+/** Parts of a duration, for a countdown: days and h:mm:ss. */
+export function durationParts(ms: number): { negative: boolean; days: number; clock: string } {
+  const negative = ms < 0;
+  let s = Math.floor(Math.abs(ms) / 1000);
+  const days = Math.floor(s / 86400);
+  s -= days * 86400;
+  const clock = `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  return { negative, days, clock };
+}
+
+/** A stable colour for a session key, so that one key looks the same in every panel. */
+export function keyHue(key: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return Math.abs(h) % 360;
+}

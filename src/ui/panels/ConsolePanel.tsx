@@ -1,0 +1,4 @@
+/** Placeholder until the console parser lands. */
+export function ConsolePanel() {
+  return null;
+}

@@ -1,0 +1,135 @@
+/** Every request and response, with headers, body, and the middleware's reasoning in words. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorld } from '../hooks/useWorld';
+import { explain, type Sentence } from '../explain';
+import { Duration } from '../components/Countdown';
+import { formatDateTime } from '../format';
+import type { NetworkEntry } from '../../browser/browser';
+
+export function SentenceText({ s }: { s: Sentence }) {
+  const { t } = useTranslation();
+  if (!s.seconds) return <>{t(s.key, s.values)}</>;
+  const [name, secs] = Object.entries(s.seconds)[0] as [string, number];
+  const text = t(s.key, { ...s.values, [name]: '\u0000' });
+  const [before, after] = text.split('\u0000');
+  return (
+    <>
+      {before}
+      <Duration ms={secs * 1000} />
+      {after}
+    </>
+  );
+}
+
+function Headers({ rows }: { rows: [string, string][] }) {
+  return (
+    <dl className="headers">
+      {rows.map(([n, v], i) => (
+        <div key={i} className="header-row">
+          <dt>{n}:</dt>
+          <dd>
+            <code>{v}</code>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Detail({ entry }: { entry: NetworkEntry }) {
+  const { t, i18n } = useTranslation();
+  const r = entry.response;
+  const responseHeaders: [string, string][] = [...r.headers, ...r.setCookies.map((c) => ['Set-Cookie', c] as [string, string])];
+  return (
+    <div className="network-detail">
+      <h4>{t('network.why')}</h4>
+      <ul className="why">
+        {explain(entry).map((s, i) => (
+          <li key={i}>
+            <SentenceText s={s} />
+          </li>
+        ))}
+      </ul>
+      <h4>{t('network.general')}</h4>
+      <Headers
+        rows={[
+          ['Request URL', entry.url],
+          ['Request Method', entry.method],
+          ['Status Code', `${r.status} ${r.reason}`],
+          [t('network.sentAt'), formatDateTime(entry.time, i18n.language)],
+          [t('network.via'), t(`network.transport.${entry.via}`)],
+        ]}
+      />
+      <h4>{t('network.requestHeaders')}</h4>
+      <Headers rows={entry.requestHeaders} />
+      {entry.requestBody !== null && (
+        <>
+          <h4>{t('network.requestBody')}</h4>
+          <pre className="body">{entry.requestBody}</pre>
+        </>
+      )}
+      <h4>{t('network.responseHeaders')}</h4>
+      <Headers rows={responseHeaders} />
+      <h4>{t('network.responseBody')}</h4>
+      <pre className="body">{r.body}</pre>
+      {r.logs.length > 0 && (
+        <>
+          <h4>{t('network.logs')}</h4>
+          <pre className="body">{r.logs.map((l) => `${l.level} ${l.logger}: ${l.message}`).join('\n')}</pre>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function NetworkPanel() {
+  const { t } = useTranslation();
+  const world = useWorld();
+  const [filter, setFilter] = useState<string>('all');
+  const [selected, setSelected] = useState<number | null>(null);
+  const entries = world.network.filter((e) => filter === 'all' || e.browser === filter);
+  const current = entries.find((e) => e.id === selected) ?? entries[entries.length - 1];
+  return (
+    <div className="panel network">
+      <div className="panel-toolbar">
+        <label>
+          {t('network.filter')}{' '}
+          <select value={filter} onChange={(e) => setFilter(e.target.value)}>
+            <option value="all">{t('network.allBrowsers')}</option>
+            {world.tabs.map((tab) => (
+              <option key={tab.id} value={tab.id}>
+                {tab.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => world.clearNetwork(filter === 'all' ? undefined : filter)}>
+          {t('network.clear')}
+        </button>
+      </div>
+      {entries.length === 0 ? (
+        <p className="empty">{t('network.none')}</p>
+      ) : (
+        <div className="network-split">
+          <ol className="network-list" aria-label={t('network.requests')}>
+            {entries.map((e) => {
+              const sets = e.response.setCookies.length;
+              return (
+                <li key={e.id}>
+                  <button type="button" aria-pressed={e.id === current?.id} onClick={() => setSelected(e.id)}>
+                    <span className="method">{e.method}</span> <span className="path">{e.path}</span>{' '}
+                    <span className={`status s${Math.floor(e.response.status / 100)}`}>{e.response.status}</span>
+                    <span className="who">{world.tabs.find((tab) => tab.id === e.browser)?.name ?? e.browser}</span>
+                    {sets > 0 && <span className="badge">Set-Cookie</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          {current && <Detail entry={current} />}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * One simulated browser as the workbench shows it: the browser itself (jar, requests), its
+ * history of pages, and its console history.
+ */
+import { SimulatedBrowser, type BrowserRequest, type NetworkEntry } from '../browser/browser';
+import { parsePage, type Page } from '../browser/page';
+
+export interface HistoryEntry {
+  request: BrowserRequest;
+  status: number;
+  body: string;
+  contentType: string;
+  networkId: number;
+}
+
+export class BrowserTab {
+  history: HistoryEntry[] = [];
+  index = -1;
+  consoleHistory: string[] = [];
+  private pageCache = new WeakMap<HistoryEntry, Page>();
+
+  constructor(
+    readonly id: string,
+    public name: string,
+    readonly browser: SimulatedBrowser,
+  ) {}
+
+  get current(): HistoryEntry | undefined {
+    return this.history[this.index];
+  }
+
+  /** The current page, parsed once per history entry. */
+  get page(): Page | null {
+    const entry = this.current;
+    if (!entry) return null;
+    let page = this.pageCache.get(entry);
+    if (!page) {
+      page = parsePage(entry.body, entry.contentType);
+      this.pageCache.set(entry, page);
+    }
+    return page;
+  }
+
+  get address(): string {
+    const entry = this.current;
+    return entry ? this.browser.url(entry.request.path).href : 'about:blank';
+  }
+
+  canGoBack(): boolean {
+    return this.index > 0;
+  }
+  canGoForward(): boolean {
+    return this.index < this.history.length - 1;
+  }
+
+  /** A navigation replaces everything after the current entry. */
+  push(request: BrowserRequest, entry: NetworkEntry): void {
+    this.history = this.history.slice(0, this.index + 1);
+    this.history.push({
+      request,
+      status: entry.response.status,
+      body: entry.response.body,
+      contentType: entry.response.contentType,
+      networkId: entry.id,
+    });
+    this.index = this.history.length - 1;
+  }
+
+  /** Closing the browser: session cookies and history go; the next visit starts blank. */
+  close(): void {
+    this.browser.close();
+    this.history = [];
+    this.index = -1;
+  }
+}
