@@ -26,6 +26,7 @@ function chooseTransport(getServer: () => DjangoServer, notices: Notice[], onCha
     try {
       const { startWorker } = await import('../server/msw/browser');
       await startWorker(getServer, base);
+      setTimeout(onChange); // the footer says which transport serves the site
       return new FetchTransport(new URL(base, location.href).href);
     } catch (e) {
       return fallback('notice.serviceWorkerFailed', { reason: e instanceof Error ? e.message : String(e) });

@@ -1,0 +1,144 @@
+/**
+ * Lessons are data (content/lessons/<nn-slug>/): lesson.json holds the steps (code, action,
+ * check), en.md and bn.md hold the prose, one `## <step-id>` section per step. This file is the
+ * contract between the content, the runner (src/lessons) and the lesson player (src/ui).
+ */
+import type { EditableSettings } from '../world/settings';
+
+/** A value that may differ by language: `"alice"` or `{"en": "alice", "bn": "রহিম"}`. */
+export type Localized<T> = T | { en: T; bn: T };
+
+export type BrowserId = string; // 'A', 'B', ...
+
+/** What "do it for me" does; a step may list several, done in order. */
+export type Action =
+  /** Type a path in the address bar and press Go. */
+  | { type: 'navigate'; browser?: BrowserId; path: string }
+  /** Fill and submit a form of the current page (index 0 by default). */
+  | { type: 'submit'; browser?: BrowserId; form?: number; values: Record<string, Localized<string>> }
+  /** Run one line in the console (Python, as the student would type it). */
+  | { type: 'console'; browser?: BrowserId; code: Localized<string> }
+  /** Change settings (and Apply). */
+  | { type: 'settings'; patch: Partial<EditableSettings> }
+  /** Move the virtual clock forward by this many seconds. */
+  | { type: 'advance'; seconds: number }
+  | { type: 'closeBrowser'; browser?: BrowserId }
+  /** Open another browser (it becomes the next letter: B, C, ...). */
+  | { type: 'addBrowser'; name?: Localized<string> }
+  /** Plant a cookie by hand, as DevTools (or an attacker) would. */
+  | { type: 'plantCookie'; browser?: BrowserId; name: string; value: string }
+  | { type: 'clearExpired' }
+  | { type: 'restartServer' }
+  /** Show a panel (the player switches to it; no effect on the world). */
+  | { type: 'showPanel'; panel: 'cookies' | 'network' | 'store' | 'console' | 'settings' };
+
+/** What the engine must confirm before "next" lights up. Evaluated on every world change. */
+export type Check =
+  /** A reading step: nothing to do. */
+  | { type: 'read' }
+  /** Some request since the step began matched every field given. */
+  | {
+      type: 'response';
+      browser?: BrowserId;
+      method?: 'GET' | 'POST';
+      path?: string;
+      status?: number;
+      /** The response set (or deleted, see `deletesCookie`) a cookie of this name. */
+      setsCookie?: string;
+      deletesCookie?: string;
+      /** The page text (tags removed) contains this. */
+      bodyIncludes?: Localized<string>;
+      /** The session middleware's decision (see SessionTrace.decision). */
+      decision?: string;
+      /** A console call of this method (path /__session__/call). */
+      consoleMethod?: string;
+    }
+  /** The browser's jar now has (or has not) this cookie; `session`: it lasts until the browser closes. */
+  | { type: 'cookie'; browser?: BrowserId; name: string; present: boolean; session?: boolean }
+  /** The server's store now: how many sessions, whether one holds this key/value, expired rows. */
+  | {
+      type: 'store';
+      /** At least this many stored sessions (rows, cache entries or files). */
+      atLeast?: number;
+      /** Exactly this many. */
+      count?: number;
+      /** Some stored session's data has this key (and, if given, this value). */
+      dataKey?: string;
+      dataValue?: Localized<string>;
+      /** At least one row is past its expiry but still stored (true), or none is (false). */
+      expired?: boolean;
+    }
+  /** The setting now has this value. */
+  | { type: 'setting'; name: keyof EditableSettings; value: unknown }
+  /** The virtual clock moved at least this many seconds since the step began. */
+  | { type: 'clockAdvanced'; seconds: number }
+  /** The browser's address is this path. */
+  | { type: 'page'; browser?: BrowserId; path: string }
+  | { type: 'all'; checks: Check[] }
+  | { type: 'any'; checks: Check[] };
+
+export interface CodeBlock {
+  /** Shown above the code, e.g. "myapp/views.py". */
+  file: string;
+  lines: string[];
+  /** 1-based line numbers of the lines that run in this step. */
+  highlight?: number[];
+}
+
+export interface StepCode {
+  /** The tutorial's version (often old Django), and the same code in modern Django. */
+  tutorial?: CodeBlock;
+  modern?: CodeBlock;
+}
+
+/** A question answered before the step runs, graded by what the engine then does (labs). */
+export interface Prediction {
+  id: string;
+  /** Option ids; their text is in the prose files as `- [id] text` under `### predict:<id>`. */
+  options: string[];
+  /** The option that matches what the engine does. */
+  answer: string;
+}
+
+export interface StepDef {
+  id: string;
+  code?: StepCode;
+  actions?: Action[];
+  check: Check;
+  predictions?: Prediction[];
+}
+
+export interface LessonDef {
+  slug: string;
+  /** In lesson.json (not in the Markdown), so the lesson list needs no prose file. */
+  title: { en: string; bn: string };
+  /** Position in the list; lessons 1-8 are the tutorial, labs come after. */
+  order: number;
+  kind: 'lesson' | 'lab';
+  /** Settings the lesson starts from (applied when the lesson is started fresh). */
+  settings?: Partial<EditableSettings>;
+  steps: StepDef[];
+}
+
+/**
+ * Prose of one lesson in one language, parsed from en.md / bn.md:
+ *
+ *     ## <step-id>
+ *     Markdown: paragraphs, **bold**, *emphasis*, `code`, [links](#/lesson/login/2), lists,
+ *     and `> ` lines for a callout (used for "The tutorial says ... ; in fact ...").
+ *
+ *     ### predict:<prediction-id>
+ *     The question?
+ *     - [a] first option
+ *     - [b] second option
+ */
+export interface LessonText {
+  /** Step id -> Markdown (without its predictions). */
+  steps: Record<string, string>;
+  /** Prediction id -> question and options (option id -> text). */
+  predictions: Record<string, { question: string; options: Record<string, string> }>;
+}
+
+export interface Lesson extends LessonDef {
+  text: { en: LessonText; bn: LessonText };
+}
