@@ -16,14 +16,51 @@ export interface Page {
 }
 
 const ALLOWED = [
-  'p', 'div', 'span', 'strong', 'b', 'em', 'i', 'code', 'pre', 'br', 'hr',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'tr', 'th', 'td', 'tbody', 'thead',
-  'form', 'input', 'button', 'label', 'a',
+  'p',
+  'div',
+  'span',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'code',
+  'pre',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'tr',
+  'th',
+  'td',
+  'tbody',
+  'thead',
+  'form',
+  'input',
+  'button',
+  'label',
+  'a',
 ] as const;
 export type AllowedTag = (typeof ALLOWED)[number];
 
 const ALLOWED_SET = new Set<string>(ALLOWED);
-const DROPPED = new Set(['script', 'style', 'template', 'iframe', 'object', 'embed', 'noscript', 'head']);
+const DROPPED = new Set([
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'noscript',
+  'head',
+]);
 const ATTRS: Record<string, string[]> = {
   form: ['action', 'method', 'name'],
   input: ['type', 'name', 'placeholder', 'value'],
@@ -46,15 +83,18 @@ function convert(node: Node): PageNode[] {
     const value = el.getAttribute(name);
     if (value !== null) attrs[name] = value;
   }
-  if (tag === 'input' && attrs.type && !INPUT_TYPES.has(attrs.type.toLowerCase())) attrs.type = 'text';
+  if (tag === 'input' && attrs.type && !INPUT_TYPES.has(attrs.type.toLowerCase()))
+    attrs.type = 'text';
   // Only same-site paths and fragments are followable; javascript: and other schemes are not links.
-  if (tag === 'a' && attrs.href !== undefined && !/^(\/|#|\.|[a-z0-9_-]+\/?$)/i.test(attrs.href)) delete attrs.href;
+  if (tag === 'a' && attrs.href !== undefined && !/^(\/|#|\.|[a-z0-9_-]+\/?$)/i.test(attrs.href))
+    delete attrs.href;
   return [{ type: 'element', tag: tag as AllowedTag, attrs, children }];
 }
 
 /** Parses a response body into a page. DOMParser never runs scripts in what it parses. */
 export function parsePage(body: string, contentType: string): Page {
-  if (!/^text\/html\b/i.test(contentType)) return { title: null, nodes: [{ type: 'text', text: body }], raw: true };
+  if (!/^text\/html\b/i.test(contentType))
+    return { title: null, nodes: [{ type: 'text', text: body }], raw: true };
   const doc = new DOMParser().parseFromString(body, 'text/html');
   const title = doc.querySelector('title')?.textContent?.trim() || null;
   return { title, nodes: [...doc.body.childNodes].flatMap(convert), raw: false };
@@ -103,7 +143,8 @@ export function pageText(nodes: PageNode[]): string {
   const walk = (list: PageNode[]) => {
     for (const n of list) {
       if (n.type === 'text') parts.push(n.text);
-      else if (n.tag === 'button' || n.tag === 'input') parts.push(' ' + (n.attrs.value ?? '') + ' ');
+      else if (n.tag === 'button' || n.tag === 'input')
+        parts.push(' ' + (n.attrs.value ?? '') + ' ');
       else walk(n.children);
       if (n.type === 'element' && n.tag === 'button') walk(n.children);
     }

@@ -166,7 +166,13 @@ async function runStep(ctx: ReplayContext, step: Step, i: number): Promise<PyDic
     }
     const r = entry.response;
     // A server error page is HTML, not the console's JSON (the reference recorder cannot record it).
-    if (isCall) rec.set('result', r.contentType.startsWith('application/json') ? loads(r.body) : obj({ httpStatus: BigInt(r.status) }));
+    if (isCall)
+      rec.set(
+        'result',
+        r.contentType.startsWith('application/json')
+          ? loads(r.body)
+          : obj({ httpStatus: BigInt(r.status) }),
+      );
     const vary = r.headers.find(([n]) => n.toLowerCase() === 'vary')?.[1] ?? null;
     rec.set(
       'response',

@@ -15,7 +15,12 @@ export type Action =
   /** Type a path in the address bar and press Go. */
   | { type: 'navigate'; browser?: BrowserId; path: string }
   /** Fill and submit a form of the current page (index 0 by default). */
-  | { type: 'submit'; browser?: BrowserId; form?: number; values: Record<string, Localized<string>> }
+  | {
+      type: 'submit';
+      browser?: BrowserId;
+      form?: number;
+      values: Record<string, Localized<string>>;
+    }
   /** Run one line in the console (Python, as the student would type it). */
   | { type: 'console'; browser?: BrowserId; code: Localized<string> }
   /** Change settings (and Apply). */

@@ -7,8 +7,10 @@ import { configure, type Settings } from '../django/conf/global_settings';
 import { CacheHandler, type CacheEntry } from '../django/core/cache';
 import { MemoryFileSystem, type FileEntry } from '../django/core/files/fs';
 import { BaseHandler } from '../django/core/handlers/base';
+import { response_for_exception } from '../django/core/handlers/exception';
 import { Database } from '../django/db/database';
 import { HttpRequest, type RequestInit } from '../django/http/request';
+import type { HttpResponse } from '../django/http/response';
 import { migrate, objects, SESSION_TABLE, type Session } from '../django/contrib/sessions/models';
 import { sessionTraceOf, type SessionTrace } from '../django/contrib/sessions/middleware';
 import { import_engine } from '../django/contrib/sessions/backends';
@@ -143,8 +145,17 @@ export class DjangoServer {
     this.requestLogs = logs;
     try {
       const request = new HttpRequest(init, this.runtime);
-      this.handler ??= new BaseHandler(this.runtime, urlconf);
-      const response = this.handler.get_response(request);
+      let response: HttpResponse;
+      try {
+        this.handler ??= new BaseHandler(this.runtime, urlconf);
+        response = this.handler.get_response(request);
+      } catch (exc) {
+        // get_response() turns every error into a response; only building the handler can
+        // throw: a bad MIDDLEWARE entry or SESSION_ENGINE, which stops Django at startup
+        // (runserver prints the traceback). Settings change live here, so the request gets the
+        // 500 that explains it, and the next request tries again.
+        response = response_for_exception(request, exc, urlconf);
+      }
       const headers = response.headers.entries();
       const length = new TextEncoder().encode(response.content).length;
       // What runserver adds on the way out.

@@ -13,7 +13,11 @@ import type { Notice } from './components/Notices';
 export const BACKUP_KEY = `${STORAGE_KEY}:unreadable-backup`;
 const LOCK_NAME = 'django-session-playground:owner';
 
-function chooseTransport(getServer: () => DjangoServer, notices: Notice[], onChange: () => void): Transport {
+function chooseTransport(
+  getServer: () => DjangoServer,
+  notices: Notice[],
+  onChange: () => void,
+): Transport {
   const base = import.meta.env.BASE_URL;
   const fallback = (key: string, values?: Record<string, string>) => {
     notices.push({ id: 'transport', key, values, tone: 'info' });
@@ -22,14 +26,17 @@ function chooseTransport(getServer: () => DjangoServer, notices: Notice[], onCha
   };
   const choose = async (): Promise<Transport> => {
     if (location.protocol === 'file:') return fallback('notice.fileProtocol');
-    if (!('serviceWorker' in navigator) || !window.isSecureContext) return fallback('notice.noServiceWorker');
+    if (!('serviceWorker' in navigator) || !window.isSecureContext)
+      return fallback('notice.noServiceWorker');
     try {
       const { startWorker } = await import('../server/msw/browser');
       await startWorker(getServer, base);
       setTimeout(onChange); // the footer says which transport serves the site
       return new FetchTransport(new URL(base, location.href).href);
     } catch (e) {
-      return fallback('notice.serviceWorkerFailed', { reason: e instanceof Error ? e.message : String(e) });
+      return fallback('notice.serviceWorkerFailed', {
+        reason: e instanceof Error ? e.message : String(e),
+      });
     }
   };
   return new LazyTransport(choose());
@@ -46,7 +53,8 @@ function readSaved(notices: Notice[]): string | null {
 
 /** Loads the saved world, or makes a fresh one (keeping an unreadable save aside, and saying so). */
 export function loadWorld(notices: Notice[], onChange: () => void): World {
-  const transport = (getServer: () => DjangoServer) => chooseTransport(getServer, notices, onChange);
+  const transport = (getServer: () => DjangoServer) =>
+    chooseTransport(getServer, notices, onChange);
   const text = readSaved(notices);
   const result = decodeSaved(text);
   if (result.status === 'ok') {
@@ -65,7 +73,12 @@ export function loadWorld(notices: Notice[], onChange: () => void): World {
     } catch {
       // the notice below still tells what happened
     }
-    notices.push({ id: 'saved-invalid', key: 'notice.savedInvalid', values: { reason }, tone: 'warning' });
+    notices.push({
+      id: 'saved-invalid',
+      key: 'notice.savedInvalid',
+      values: { reason },
+      tone: 'warning',
+    });
     return new World({ transport });
   }
 }
@@ -119,6 +132,8 @@ export function claimOwnership(onChange: (o: Ownership) => void, steal = false):
     onChange('owner');
     return new Promise<void>(() => {}); // held for the life of the page
   };
-  const request = steal ? locks.request(LOCK_NAME, { steal: true }, hold) : locks.request(LOCK_NAME, { ifAvailable: true }, hold);
+  const request = steal
+    ? locks.request(LOCK_NAME, { steal: true }, hold)
+    : locks.request(LOCK_NAME, { ifAvailable: true }, hold);
   request.catch(() => onChange('taken-over'));
 }

@@ -33,17 +33,24 @@ export function explain(entry: NetworkEntry): Sentence[] {
   }
   const trace = r.session;
   if (!trace) {
-    if (r.logs.some((l) => l.message.includes("has no attribute 'session'"))) out.push({ key: 'explain.noMiddleware' });
+    if (r.logs.some((l) => l.message.includes("has no attribute 'session'")))
+      out.push({ key: 'explain.noMiddleware' });
     else if (r.status >= 500) out.push({ key: 'explain.serverError' });
     else out.push({ key: 'explain.noSessionMiddlewareRan' });
     return out.concat(jarNotes(entry));
   }
   const where = WHERE[trace.engine] ?? 'db';
   for (const e of trace.events) {
-    if (e.kind === 'key-rejected') out.push({ key: 'explain.keyRejected', values: { value: e.value.slice(0, 20) } });
-    if (e.kind === 'loaded') out.push({ key: `explain.loaded.${e.outcome}`, values: { key: short(trace.cookieIn), where } });
+    if (e.kind === 'key-rejected')
+      out.push({ key: 'explain.keyRejected', values: { value: e.value.slice(0, 20) } });
+    if (e.kind === 'loaded')
+      out.push({
+        key: `explain.loaded.${e.outcome}`,
+        values: { key: short(trace.cookieIn), where },
+      });
     if (e.kind === 'created') out.push({ key: 'explain.created', values: { key: short(e.key) } });
-    if (e.kind === 'deleted') out.push({ key: 'explain.deleted', values: { key: short(e.key), where } });
+    if (e.kind === 'deleted')
+      out.push({ key: 'explain.deleted', values: { key: short(e.key), where } });
   }
   switch (trace.decision) {
     case 'untouched':
@@ -68,7 +75,12 @@ export function explain(entry: NetworkEntry): Sentence[] {
       const why = trace.modified ? 'explain.savedModified' : 'explain.savedEveryRequest';
       out.push({ key: why, values: { where, name: trace.cookieName } });
       if (trace.browserClose) out.push({ key: 'explain.cookieBrowserClose' });
-      else out.push({ key: 'explain.cookieMaxAge', seconds: { age: trace.maxAge ?? 0 }, values: { maxAge: trace.maxAge ?? 0 } });
+      else
+        out.push({
+          key: 'explain.cookieMaxAge',
+          seconds: { age: trace.maxAge ?? 0 },
+          values: { maxAge: trace.maxAge ?? 0 },
+        });
       break;
     }
   }

@@ -21,12 +21,24 @@ const setOwnership = (o: Ownership) => {
 };
 claimOwnership(setOwnership);
 
-function OwnershipGate({ ownership, onTakeOver }: { ownership: Ownership; onTakeOver: () => void }) {
+function OwnershipGate({
+  ownership,
+  onTakeOver,
+}: {
+  ownership: Ownership;
+  onTakeOver: () => void;
+}) {
   const { t } = useTranslation();
   if (ownership !== 'other-tab' && ownership !== 'taken-over') return null;
   return (
     <div className="overlay">
-      <div role="alertdialog" aria-modal="true" aria-labelledby="owner-title" aria-describedby="owner-text" className="dialog">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="owner-title"
+        aria-describedby="owner-text"
+        className="dialog"
+      >
         <h2 id="owner-title">{t('owner.title')}</h2>
         <p id="owner-text">{t(ownership === 'other-tab' ? 'owner.otherTab' : 'owner.takenOver')}</p>
         <button type="button" onClick={onTakeOver} autoFocus>

@@ -52,7 +52,8 @@ export class VirtualClock implements Clock {
   }
 
   setSpeed(speed: number): void {
-    if (!(speed > 0 && Number.isFinite(speed))) throw new RangeError(`A clock speed must be a positive number, not ${speed}.`);
+    if (!(speed > 0 && Number.isFinite(speed)))
+      throw new RangeError(`A clock speed must be a positive number, not ${speed}.`);
     this.reanchor();
     this._speed = speed;
     this.changed();

@@ -35,9 +35,11 @@ type Check = (v: unknown, at: string) => void;
 const fail = (at: string, what: string): never => {
   throw new Invalid(`${at}: ${what}`);
 };
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const str: Check = (v, at) => void (typeof v === 'string' || fail(at, 'expected text'));
-const num: Check = (v, at) => void ((typeof v === 'number' && Number.isFinite(v)) || fail(at, 'expected a number'));
+const num: Check = (v, at) =>
+  void ((typeof v === 'number' && Number.isFinite(v)) || fail(at, 'expected a number'));
 const bool: Check = (v, at) => void (typeof v === 'boolean' || fail(at, 'expected true/false'));
 const nullable =
   (c: Check): Check =>
@@ -87,8 +89,18 @@ const networkEntry = shape({
   path: str,
   requestHeaders: list(list(str, 2)),
   requestBody: nullable(str),
-  response: shape({ status: num, reason: str, headers: list(list(str, 2)), setCookies: list(str), body: str, contentType: str, logs: list(shape({ logger: str, level: str, message: str })) }),
-  cookieResults: list(shape({ header: str, name: str, outcome: oneOf(['stored', 'deleted', 'rejected']) })),
+  response: shape({
+    status: num,
+    reason: str,
+    headers: list(list(str, 2)),
+    setCookies: list(str),
+    body: str,
+    contentType: str,
+    logs: list(shape({ logger: str, level: str, message: str })),
+  }),
+  cookieResults: list(
+    shape({ header: str, name: str, outcome: oneOf(['stored', 'deleted', 'rejected']) }),
+  ),
   via: oneOf(['service-worker', 'in-page', 'node']),
 });
 
@@ -124,7 +136,14 @@ const body = shape({
   }),
   activeTab: str,
   tabs: list(
-    shape({ id: str, name: str, cookies: list(cookie, 1000), history: list(historyEntry, 1000), index: num, consoleHistory: list(str, 1000) }),
+    shape({
+      id: str,
+      name: str,
+      cookies: list(cookie, 1000),
+      history: list(historyEntry, 1000),
+      index: num,
+      consoleHistory: list(str, 1000),
+    }),
     2000,
   ),
   network: list(networkEntry, 1000),
@@ -139,8 +158,13 @@ export function decodeSaved(text: string | null): LoadResult {
   } catch {
     return { status: 'invalid', reason: 'not JSON' };
   }
-  if (!isObj(parsed) || parsed.schema !== SCHEMA) return { status: 'invalid', reason: 'not a playground world' };
-  if (parsed.version !== VERSION) return { status: 'invalid', reason: `saved by version ${String(parsed.version)}, this is ${VERSION}` };
+  if (!isObj(parsed) || parsed.schema !== SCHEMA)
+    return { status: 'invalid', reason: 'not a playground world' };
+  if (parsed.version !== VERSION)
+    return {
+      status: 'invalid',
+      reason: `saved by version ${String(parsed.version)}, this is ${VERSION}`,
+    };
   try {
     body(parsed.world, 'world');
   } catch (e) {
@@ -149,7 +173,8 @@ export function decodeSaved(text: string | null): LoadResult {
   }
   const world = parsed.world as WorldSnapshotBody;
   for (const t of world.tabs) {
-    if (t.index < -1 || t.index >= t.history.length) return { status: 'invalid', reason: `world.tabs(${t.id}).index: out of range` };
+    if (t.index < -1 || t.index >= t.history.length)
+      return { status: 'invalid', reason: `world.tabs(${t.id}).index: out of range` };
   }
   return { status: 'ok', world };
 }

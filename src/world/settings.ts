@@ -47,7 +47,8 @@ export const DEFAULT_EDITABLE: EditableSettings = {
 /** A refusal: which setting, and a message key with its values (translated by the UI). */
 export interface SettingError {
   setting: keyof EditableSettings;
-  code: 'engine' | 'age-int' | 'age-range' | 'cookie-name' | 'path' | 'domain' | 'samesite' | 'boolean';
+  code:
+    'engine' | 'age-int' | 'age-range' | 'cookie-name' | 'path' | 'domain' | 'samesite' | 'boolean';
 }
 
 // Python's http.cookies accepts a name only when every character is one of these.
@@ -58,20 +59,29 @@ export function validateSettings(s: Record<string, unknown>): SettingError[] {
   const bool = (k: keyof EditableSettings) => {
     if (typeof s[k] !== 'boolean') errors.push({ setting: k, code: 'boolean' });
   };
-  if (!ENGINES.includes(s.SESSION_ENGINE as EngineName)) errors.push({ setting: 'SESSION_ENGINE', code: 'engine' });
+  if (!ENGINES.includes(s.SESSION_ENGINE as EngineName))
+    errors.push({ setting: 'SESSION_ENGINE', code: 'engine' });
   const age = s.SESSION_COOKIE_AGE;
-  if (typeof age !== 'number' || !Number.isInteger(age)) errors.push({ setting: 'SESSION_COOKIE_AGE', code: 'age-int' });
+  if (typeof age !== 'number' || !Number.isInteger(age))
+    errors.push({ setting: 'SESSION_COOKIE_AGE', code: 'age-int' });
   // Ten years is past any browser's cap (Chrome keeps cookies 400 days at most), and http_date
   // must stay within year 9999.
-  else if (age < 0 || age > 10 * 365 * 86400) errors.push({ setting: 'SESSION_COOKIE_AGE', code: 'age-range' });
+  else if (age < 0 || age > 10 * 365 * 86400)
+    errors.push({ setting: 'SESSION_COOKIE_AGE', code: 'age-range' });
   if (typeof s.SESSION_COOKIE_NAME !== 'string' || !LEGAL_COOKIE_NAME.test(s.SESSION_COOKIE_NAME)) {
     errors.push({ setting: 'SESSION_COOKIE_NAME', code: 'cookie-name' });
   }
-  if (typeof s.SESSION_COOKIE_PATH !== 'string' || !/^\/[\x21-\x3a\x3c-\x7e]*$/.test(s.SESSION_COOKIE_PATH)) {
+  if (
+    typeof s.SESSION_COOKIE_PATH !== 'string' ||
+    !/^\/[\x21-\x3a\x3c-\x7e]*$/.test(s.SESSION_COOKIE_PATH)
+  ) {
     errors.push({ setting: 'SESSION_COOKIE_PATH', code: 'path' });
   }
   const domain = s.SESSION_COOKIE_DOMAIN;
-  if (domain !== null && (typeof domain !== 'string' || !/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(domain))) {
+  if (
+    domain !== null &&
+    (typeof domain !== 'string' || !/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(domain))
+  ) {
     errors.push({ setting: 'SESSION_COOKIE_DOMAIN', code: 'domain' });
   }
   if (!['Lax', 'Strict', 'None', false].includes(s.SESSION_COOKIE_SAMESITE as string | false)) {
@@ -106,6 +116,10 @@ export function toDjangoSettings(e: EditableSettings): Partial<Settings> {
     SESSION_SAVE_EVERY_REQUEST: e.SESSION_SAVE_EVERY_REQUEST,
     DEBUG: e.DEBUG,
     MIDDLEWARE: e.sessionMiddleware ? [SESSION_MIDDLEWARE] : [],
-    INSTALLED_APPS: ['django.contrib.contenttypes', ...(e.sessionsApp ? [SESSION_APP] : []), 'myapp'],
+    INSTALLED_APPS: [
+      'django.contrib.contenttypes',
+      ...(e.sessionsApp ? [SESSION_APP] : []),
+      'myapp',
+    ],
   };
 }

@@ -10,7 +10,13 @@ import { get_random_string } from '../django/utils/crypto';
 import { cryptoRandom, type RandomSource } from '../django/runtime';
 import { DjangoServer, type ServerSnapshot } from '../server/server';
 import { VirtualClock } from './clock';
-import { DEFAULT_EDITABLE, toDjangoSettings, validateSettings, type EditableSettings, type SettingError } from './settings';
+import {
+  DEFAULT_EDITABLE,
+  toDjangoSettings,
+  validateSettings,
+  type EditableSettings,
+  type SettingError,
+} from './settings';
 import { BrowserTab } from './tabs';
 
 export const NETWORK_LIMIT = 300;
@@ -26,7 +32,10 @@ export interface WorldOptions {
 
 /** `startproject`'s key: 'django-insecure-' and 50 random characters. */
 export function newSecretKey(random: RandomSource = cryptoRandom): string {
-  return 'django-insecure-' + get_random_string(random, 50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)');
+  return (
+    'django-insecure-' +
+    get_random_string(random, 50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)')
+  );
 }
 
 export type WorldEvent =
@@ -150,12 +159,17 @@ export class World {
   // --- requests -------------------------------------------------------------------------------
 
   /** Sends a request from a browser and records it; the page changes when `navigate` is set. */
-  async send(tabId: string, request: BrowserRequest, options: { navigate: boolean }): Promise<NetworkEntry> {
+  async send(
+    tabId: string,
+    request: BrowserRequest,
+    options: { navigate: boolean },
+  ): Promise<NetworkEntry> {
     const tab = this.tab(tabId);
     const entry = await tab.browser.request(request);
     entry.browser = tab.id;
     this.network.push(entry);
-    if (this.network.length > NETWORK_LIMIT) this.network.splice(0, this.network.length - NETWORK_LIMIT);
+    if (this.network.length > NETWORK_LIMIT)
+      this.network.splice(0, this.network.length - NETWORK_LIMIT);
     if (options.navigate) tab.push(request, entry);
     this.changed();
     this.emit({ type: 'exchange', entry });
@@ -165,7 +179,11 @@ export class World {
   /** Typing a path in the address bar, or following a link. */
   navigate(tabId: string, path: string): Promise<NetworkEntry> {
     const p = path.trim() || '/';
-    return this.send(tabId, { method: 'GET', path: p.startsWith('/') ? p : '/' + p }, { navigate: true });
+    return this.send(
+      tabId,
+      { method: 'GET', path: p.startsWith('/') ? p : '/' + p },
+      { navigate: true },
+    );
   }
 
   /** Submits form `index` of the current page with the given field values. */
@@ -178,9 +196,17 @@ export class World {
     const action = new URL(form.action || base, tab.browser.url(base));
     if (form.method === 'GET') {
       const q = new URLSearchParams(fields).toString();
-      return this.send(tabId, { method: 'GET', path: action.pathname + (q ? '?' + q : '') }, { navigate: true });
+      return this.send(
+        tabId,
+        { method: 'GET', path: action.pathname + (q ? '?' + q : '') },
+        { navigate: true },
+      );
     }
-    return this.send(tabId, { method: 'POST', path: action.pathname + action.search, form: fields }, { navigate: true });
+    return this.send(
+      tabId,
+      { method: 'POST', path: action.pathname + action.search, form: fields },
+      { navigate: true },
+    );
   }
 
   back(tabId: string): void {
@@ -311,9 +337,17 @@ export interface WorldSnapshotBody {
 }
 
 /** Rebuilds a world from a snapshot that `validateSnapshot` accepted. */
-export function restoreWorld(body: WorldSnapshotBody, options: Omit<WorldOptions, 'clock' | 'settings' | 'secretKey'> & { realNow?: () => number }): World {
+export function restoreWorld(
+  body: WorldSnapshotBody,
+  options: Omit<WorldOptions, 'clock' | 'settings' | 'secretKey'> & { realNow?: () => number },
+): World {
   const clock = new VirtualClock(options.realNow, body.clock);
-  const world = new World({ ...options, clock, settings: body.settings, secretKey: body.secretKey });
+  const world = new World({
+    ...options,
+    clock,
+    settings: body.settings,
+    secretKey: body.secretKey,
+  });
   world.server.restore(body.server);
   world.tabs = [];
   for (const t of body.tabs) {
@@ -324,7 +358,9 @@ export function restoreWorld(body: WorldSnapshotBody, options: Omit<WorldOptions
     tab.consoleHistory = t.consoleHistory;
   }
   if (world.tabs.length === 0) world.addTab();
-  world.activeTabId = world.tabs.some((t) => t.id === body.activeTab) ? body.activeTab : (world.tabs[0] as BrowserTab).id;
+  world.activeTabId = world.tabs.some((t) => t.id === body.activeTab)
+    ? body.activeTab
+    : (world.tabs[0] as BrowserTab).id;
   world.network = body.network;
   world.changed();
   return world;

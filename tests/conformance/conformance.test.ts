@@ -10,7 +10,8 @@ import { normalise } from './normalise';
 const here = join(import.meta.dirname);
 const expected = new Map<string, unknown>();
 for (const file of readdirSync(join(here, 'expected'))) {
-  for (const [name, t] of normalise(readFileSync(join(here, 'expected', file), 'utf8'))) expected.set(name, t);
+  for (const [name, t] of normalise(readFileSync(join(here, 'expected', file), 'utf8')))
+    expected.set(name, t);
 }
 const scenarios = readdirSync(join(here, 'scenarios'))
   .filter((f) => f.endsWith('.json'))

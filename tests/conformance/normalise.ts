@@ -27,7 +27,8 @@ class Normaliser {
   constructor(private engine: string) {}
 
   key(value: J): J {
-    if (typeof value !== 'string' || !KEY_RE.test(value) || value.startsWith('attackerchosen')) return value;
+    if (typeof value !== 'string' || !KEY_RE.test(value) || value.startsWith('attackerchosen'))
+      return value;
     if (!this.keys.has(value)) this.keys.set(value, `K${this.keys.size + 1}`);
     return this.keys.get(value);
   }
@@ -77,7 +78,11 @@ class Normaliser {
       out.request = {
         method: r.method,
         path: r.path,
-        cookies: Object.fromEntries(Object.keys(cookies).sort().map((n) => [n, this.cookieValue(n, cookies[n] as string)])),
+        cookies: Object.fromEntries(
+          Object.keys(cookies)
+            .sort()
+            .map((n) => [n, this.cookieValue(n, cookies[n] as string)]),
+        ),
       };
     }
     if (s.response) {
@@ -90,7 +95,10 @@ class Normaliser {
       };
     }
     if ('result' in s) out.result = this.result(s.result);
-    const jars = (s.jars ?? {}) as Record<string, Record<string, { value: string; expiresAt: number | null }>>;
+    const jars = (s.jars ?? {}) as Record<
+      string,
+      Record<string, { value: string; expiresAt: number | null }>
+    >;
     out.jars = Object.fromEntries(
       Object.keys(jars)
         .sort()
@@ -100,11 +108,19 @@ class Normaliser {
             Object.keys(jars[b] as object)
               .sort()
               .map((n) => {
-                const c = (jars[b] as Record<string, { value: string; expiresAt: number | null }>)[n] as {
+                const c = (jars[b] as Record<string, { value: string; expiresAt: number | null }>)[
+                  n
+                ] as {
                   value: string;
                   expiresAt: number | null;
                 };
-                return [n, { value: this.cookieValue(n, c.value), expiresIn: c.expiresAt === null ? null : Math.round(c.expiresAt - now) }];
+                return [
+                  n,
+                  {
+                    value: this.cookieValue(n, c.value),
+                    expiresIn: c.expiresAt === null ? null : Math.round(c.expiresAt - now),
+                  },
+                ];
               }),
           ),
         ]),
@@ -113,9 +129,16 @@ class Normaliser {
       const n: Record<string, J> = {
         key: this.key(row.key),
         data: row.data,
-        expiresIn: row.expiresAt === null || row.expiresAt === undefined ? null : Math.round((row.expiresAt as number) - now),
+        expiresIn:
+          row.expiresAt === null || row.expiresAt === undefined
+            ? null
+            : Math.round((row.expiresAt as number) - now),
       };
-      if ('sessionData' in row) n.decodedByDjango = djangoLoads(row.sessionData as string, 'django.contrib.sessions.SessionStore');
+      if ('sessionData' in row)
+        n.decodedByDjango = djangoLoads(
+          row.sessionData as string,
+          'django.contrib.sessions.SessionStore',
+        );
       return n;
     });
     out.store = rows.sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
@@ -123,12 +146,21 @@ class Normaliser {
   }
 
   transcript(t: Record<string, J>): J {
-    return { name: t.name, engine: t.engine, steps: (t.steps as Record<string, J>[]).map((s) => this.step(s)) };
+    return {
+      name: t.name,
+      engine: t.engine,
+      steps: (t.steps as Record<string, J>[]).map((s) => this.step(s)),
+    };
   }
 }
 
 /** Parses a transcript file with Python's number rules, then normalises every scenario. */
 export function normalise(text: string): Map<string, J> {
   const parsed = JSON.parse(dumps(loads(text) as PyValue)) as Record<string, J>[];
-  return new Map(parsed.map((t) => [t.name as string, new Normaliser((t.engine as string) ?? 'db').transcript(t)]));
+  return new Map(
+    parsed.map((t) => [
+      t.name as string,
+      new Normaliser((t.engine as string) ?? 'db').transcript(t),
+    ]),
+  );
 }

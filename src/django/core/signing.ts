@@ -10,6 +10,7 @@
 import pako from 'pako';
 import {
   dumps as jsonDumps,
+  floatRepr,
   loads as jsonLoads,
   PyException,
   PyValueError,
@@ -216,7 +217,9 @@ export class TimestampSigner extends Signer {
     const timestamp = b62_decode(result.slice(at + this.sep.length));
     if (maxAge !== undefined) {
       const age = this.time() - timestamp;
-      if (age > maxAge) throw new SignatureExpired(`Signature age ${age} > ${maxAge} seconds`);
+      // time.time() is a float, so Python prints the age as one (`10.0`).
+      if (age > maxAge)
+        throw new SignatureExpired(`Signature age ${floatRepr(age)} > ${maxAge} seconds`);
     }
     return payload;
   }

@@ -3,6 +3,7 @@
  * request header is read, and how each `Set-Cookie` value is written (quoting, attribute order
  * and spelling: `expires` lower-case, `HttpOnly` before `Max-Age`, `Secure` last).
  */
+import { pyStrip } from '../../python';
 
 const LEGAL_CHARS =
   "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~:";
@@ -26,13 +27,16 @@ export function quote(value: string): string {
 /** `http.cookies._unquote`: strips surrounding quotes and undoes `\\ooo` and `\\c` escapes. */
 export function unquote(value: string): string {
   if (value.length < 2 || value[0] !== '"' || value[value.length - 1] !== '"') return value;
-  return value
-    .slice(1, -1)
-    .replace(
-      /\\(?:([0-3][0-7][0-7])|(.))/g,
-      (_m, octal: string | undefined, ch: string | undefined) =>
-        octal !== undefined ? String.fromCharCode(parseInt(octal, 8)) : (ch as string),
-    );
+  return (
+    value
+      .slice(1, -1)
+      // Python's `.` is any character but \n (JavaScript's also refuses \r, \u2028, \u2029).
+      .replace(
+        /\\(?:([0-3][0-7][0-7])|([^\n]))/g,
+        (_m, octal: string | undefined, ch: string | undefined) =>
+          octal !== undefined ? String.fromCharCode(parseInt(octal, 8)) : (ch as string),
+      )
+  );
 }
 
 /**
@@ -40,11 +44,13 @@ export function unquote(value: string): string {
  * sides stripped, Python's unquoting, and when a name repeats the last value wins.
  */
 export function parse_cookie(header: string): Record<string, string> {
-  const cookies: Record<string, string> = {};
+  // No prototype: a cookie may be called `__proto__` or `constructor`, as in a Python dict.
+  const cookies: Record<string, string> = Object.create(null);
   for (const chunk of header.split(';')) {
     const eq = chunk.indexOf('=');
-    const key = (eq >= 0 ? chunk.slice(0, eq) : '').trim();
-    const val = (eq >= 0 ? chunk.slice(eq + 1) : chunk).trim();
+    // str.strip(): Python's white space (\x1c-\x1f are in it, U+FEFF is not), not trim()'s.
+    const key = pyStrip(eq >= 0 ? chunk.slice(0, eq) : '');
+    const val = pyStrip(eq >= 0 ? chunk.slice(eq + 1) : chunk);
     if (key || val) cookies[key] = unquote(val);
   }
   return cookies;

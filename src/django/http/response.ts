@@ -53,6 +53,8 @@ export class HttpResponse {
   charset = 'utf-8';
 
   status_code: number;
+  /** Set by `log_response()` so that a response is logged once. */
+  _has_been_logged = false;
   /**
    * `time.time()` for the `expires` that `set_cookie(max_age=...)` computes. The request handler
    * gives each response its world's clock as it leaves the view.

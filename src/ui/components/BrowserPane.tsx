@@ -32,40 +32,78 @@ function BrowserView({ tab }: { tab: BrowserTab }) {
   return (
     <div className="browser">
       <div className="browser-toolbar">
-        <button type="button" onClick={() => world.back(tab.id)} disabled={!tab.canGoBack()} aria-label={t('browser.back')} title={t('browser.back')}>
+        <button
+          type="button"
+          onClick={() => world.back(tab.id)}
+          disabled={!tab.canGoBack()}
+          aria-label={t('browser.back')}
+          title={t('browser.back')}
+        >
           ←
         </button>
-        <button type="button" onClick={() => world.forward(tab.id)} disabled={!tab.canGoForward()} aria-label={t('browser.forward')} title={t('browser.forward')}>
+        <button
+          type="button"
+          onClick={() => world.forward(tab.id)}
+          disabled={!tab.canGoForward()}
+          aria-label={t('browser.forward')}
+          title={t('browser.forward')}
+        >
           →
         </button>
-        <button type="button" onClick={() => run(world.reload(tab.id).then(() => undefined))} disabled={!tab.current} aria-label={t('browser.reload')} title={t('browser.reload')}>
+        <button
+          type="button"
+          onClick={() => run(world.reload(tab.id).then(() => undefined))}
+          disabled={!tab.current}
+          aria-label={t('browser.reload')}
+          title={t('browser.reload')}
+        >
           ↻
         </button>
-        <form className="address-bar" onSubmit={go} role="search" aria-label={t('browser.addressForm')}>
+        <form
+          className="address-bar"
+          onSubmit={go}
+          role="search"
+          aria-label={t('browser.addressForm')}
+        >
           <label htmlFor={`address-${tab.id}`} className="visually-hidden">
             {t('browser.address')}
           </label>
           <span className="origin" aria-hidden="true">
             {tab.browser.origin}
           </span>
-          <input id={`address-${tab.id}`} value={address} onChange={(e) => setAddress(e.target.value)} spellCheck={false} autoComplete="off" />
+          <input
+            id={`address-${tab.id}`}
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+          />
           <button type="submit">{t('browser.go')}</button>
         </form>
       </div>
-      <div className="browser-page" aria-label={t('browser.pageOf', { name: tab.name })} role="region">
+      <div
+        className="browser-page"
+        aria-label={t('browser.pageOf', { name: tab.name })}
+        role="region"
+      >
         {page ? (
           <>
             {tab.current && tab.current.status >= 400 && (
-              <p className="page-status">
-                HTTP {tab.current.status}
-              </p>
+              <p className="page-status">HTTP {tab.current.status}</p>
             )}
             <PageView
               key={`${tab.id}:${tab.current?.networkId}`}
               page={page}
               origin={tab.browser.origin}
               onSubmit={(i, values) => run(world.submitForm(tab.id, i, values))}
-              onNavigate={(href) => run(world.navigate(tab.id, new URL(href, tab.browser.url(tab.current?.request.path ?? '/')).pathname))}
+              onNavigate={(href) =>
+                run(
+                  world.navigate(
+                    tab.id,
+                    new URL(href, tab.browser.url(tab.current?.request.path ?? '/')).pathname,
+                  ),
+                )
+              }
             />
           </>
         ) : (
@@ -114,7 +152,8 @@ function RenameBrowser({ tab }: { tab: BrowserTab }) {
       }}
     >
       <label>
-        {t('browser.newName')} <input value={name} onChange={(e) => setName(e.target.value)} maxLength={40} autoFocus />
+        {t('browser.newName')}{' '}
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={40} autoFocus />
       </label>
       <button type="submit">{t('common.save')}</button>
       <button type="button" onClick={() => setEditing(false)}>

@@ -33,12 +33,20 @@ export function ClockControls() {
           </span>
         )}
       </span>
-      <button type="button" onClick={() => (clock.paused ? clock.resume() : clock.pause())} aria-pressed={clock.paused}>
+      <button
+        type="button"
+        onClick={() => (clock.paused ? clock.resume() : clock.pause())}
+        aria-pressed={clock.paused}
+      >
         {clock.paused ? t('clock.resume') : t('clock.pause')}
       </button>
       <label>
         <span className="visually-hidden">{t('clock.speed')}</span>
-        <select value={clock.speed} onChange={(e) => clock.setSpeed(Number(e.target.value))} aria-label={t('clock.speed')}>
+        <select
+          value={clock.speed}
+          onChange={(e) => clock.setSpeed(Number(e.target.value))}
+          aria-label={t('clock.speed')}
+        >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {t(`clock.speeds.${s}`, { n: formatNumber(s, lang) })}
@@ -47,7 +55,12 @@ export function ClockControls() {
         </select>
       </label>
       {JUMPS.map(([label, ms]) => (
-        <button key={label} type="button" onClick={() => clock.jump(ms)} aria-label={t(`clock.jumpLong.${label}`)}>
+        <button
+          key={label}
+          type="button"
+          onClick={() => clock.jump(ms)}
+          aria-label={t(`clock.jumpLong.${label}`)}
+        >
           {t(`clock.jump.${label}`)}
         </button>
       ))}

@@ -8,7 +8,13 @@ export function LanguageSwitch() {
   return (
     <div className="lang-switch" role="group" aria-label={t('app.language')}>
       {LANGUAGES.map((l) => (
-        <button key={l} type="button" lang={l} aria-pressed={i18n.language === l} onClick={() => void i18n.changeLanguage(l)}>
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          aria-pressed={i18n.language === l}
+          onClick={() => void i18n.changeLanguage(l)}
+        >
           {NAMES[l]}
         </button>
       ))}

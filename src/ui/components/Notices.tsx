@@ -17,7 +17,11 @@ export function Notices({ notices }: { notices: Notice[] }) {
   return (
     <div className="notices">
       {shown.map((n) => (
-        <div key={n.id} className={`notice ${n.tone}`} role={n.tone === 'warning' ? 'alert' : 'status'}>
+        <div
+          key={n.id}
+          className={`notice ${n.tone}`}
+          role={n.tone === 'warning' ? 'alert' : 'status'}
+        >
           <p>{t(n.key, n.values)}</p>
           <button type="button" onClick={() => setDismissed([...dismissed, n.id])}>
             {t('common.dismiss')}

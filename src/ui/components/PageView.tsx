@@ -16,7 +16,10 @@ interface Props {
 export function PageView({ page, onSubmit, onNavigate, origin }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<string, string>>({});
-  if (page.raw) return <pre className="page-raw">{(page.nodes[0] as { text: string } | undefined)?.text ?? ''}</pre>;
+  if (page.raw)
+    return (
+      <pre className="page-raw">{(page.nodes[0] as { text: string } | undefined)?.text ?? ''}</pre>
+    );
   let formCounter = 0;
   const render = (nodes: PageNode[], formIndex: number | null, path: string): ReactNode[] =>
     nodes.map((n, i) => {
@@ -29,11 +32,17 @@ export function PageView({ page, onSubmit, onNavigate, origin }: Props) {
           const submit = (e: FormEvent) => {
             e.preventDefault();
             const own: Record<string, string> = {};
-            for (const [k, v] of Object.entries(values)) if (k.startsWith(`${index}:`)) own[k.slice(String(index).length + 1)] = v;
+            for (const [k, v] of Object.entries(values))
+              if (k.startsWith(`${index}:`)) own[k.slice(String(index).length + 1)] = v;
             onSubmit(index, own);
           };
           return (
-            <form key={key} onSubmit={submit} className="page-form" aria-label={n.attrs.name || t('browser.form')}>
+            <form
+              key={key}
+              onSubmit={submit}
+              className="page-form"
+              aria-label={n.attrs.name || t('browser.form')}
+            >
               {children(index)}
             </form>
           );
@@ -42,7 +51,8 @@ export function PageView({ page, onSubmit, onNavigate, origin }: Props) {
           const type = n.attrs.type ?? 'text';
           const name = n.attrs.name ?? '';
           const field = `${formIndex}:${name}`;
-          if (type === 'submit') return <input key={key} type="submit" value={n.attrs.value || t('browser.submit')} />;
+          if (type === 'submit')
+            return <input key={key} type="submit" value={n.attrs.value || t('browser.submit')} />;
           if (type === 'hidden') return null;
           return (
             <input
@@ -85,7 +95,9 @@ export function PageView({ page, onSubmit, onNavigate, origin }: Props) {
           return <hr key={key} />;
         default: {
           // Server headings sit inside the browser frame: one level below the panel's heading.
-          const Tag = /^h[1-6]$/.test(n.tag) ? (`h${Math.min(6, Number(n.tag[1]) + 2)}` as 'h3') : n.tag;
+          const Tag = /^h[1-6]$/.test(n.tag)
+            ? (`h${Math.min(6, Number(n.tag[1]) + 2)}` as 'h3')
+            : n.tag;
           return <Tag key={key}>{children(formIndex)}</Tag>;
         }
       }

@@ -6,7 +6,11 @@ export function SessionKey({ value, full = false }: { value: string; full?: bool
   const text = full || value.length <= 14 ? value : value.slice(0, 10) + '…';
   return (
     <span className="session-key" title={value}>
-      <span className="key-swatch" aria-hidden="true" style={{ background: `hsl(${hue} 70% 45%)` }} />
+      <span
+        className="key-swatch"
+        aria-hidden="true"
+        style={{ background: `hsl(${hue} 70% 45%)` }}
+      />
       <code>{text}</code>
     </span>
   );

@@ -10,7 +10,13 @@ export interface TabItem {
   content: ReactNode;
 }
 
-export function Tabs(props: { label: string; items: TabItem[]; selected: string; onSelect: (id: string) => void; idPrefix: string }) {
+export function Tabs(props: {
+  label: string;
+  items: TabItem[];
+  selected: string;
+  onSelect: (id: string) => void;
+  idPrefix: string;
+}) {
   const { items, selected, onSelect, idPrefix } = props;
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const onKeyDown = (e: KeyboardEvent) => {
@@ -50,7 +56,13 @@ export function Tabs(props: { label: string; items: TabItem[]; selected: string;
         ))}
       </div>
       {current && (
-        <div role="tabpanel" id={`${idPrefix}-panel-${current.id}`} aria-labelledby={`${idPrefix}-tab-${current.id}`} className="tabpanel" tabIndex={0}>
+        <div
+          role="tabpanel"
+          id={`${idPrefix}-panel-${current.id}`}
+          aria-labelledby={`${idPrefix}-tab-${current.id}`}
+          className="tabpanel"
+          tabIndex={0}
+        >
           {current.content}
         </div>
       )}

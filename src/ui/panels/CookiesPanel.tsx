@@ -11,7 +11,11 @@ const KEY_LIKE = /^[a-z0-9]{32}$/;
 
 function CookieValue({ cookie }: { cookie: StoredCookie }) {
   if (KEY_LIKE.test(cookie.value)) return <SessionKey value={cookie.value} />;
-  return <code className="cookie-value">{cookie.value.length > 40 ? cookie.value.slice(0, 36) + '…' : cookie.value}</code>;
+  return (
+    <code className="cookie-value">
+      {cookie.value.length > 40 ? cookie.value.slice(0, 36) + '…' : cookie.value}
+    </code>
+  );
 }
 
 export function CookiesPanel() {
@@ -23,10 +27,23 @@ export function CookiesPanel() {
   const [draft, setDraft] = useState({ name: 'sessionid', value: '', path: '/', httpOnly: false });
   const save = (e: FormEvent) => {
     e.preventDefault();
-    const base = editing ?? { domain: tab.browser.url('/').hostname, expiresAt: null, hostOnly: true, secure: false, sameSite: null };
+    const base = editing ?? {
+      domain: tab.browser.url('/').hostname,
+      expiresAt: null,
+      hostOnly: true,
+      secure: false,
+      sameSite: null,
+    };
     if (!draft.name.trim() && !draft.value) return;
-    if (editing && (editing.name !== draft.name || editing.path !== draft.path)) world.deleteCookie(tab.id, editing.name, editing.domain, editing.path);
-    world.putCookie(tab.id, { ...base, name: draft.name.trim(), value: draft.value, path: draft.path || '/', httpOnly: draft.httpOnly });
+    if (editing && (editing.name !== draft.name || editing.path !== draft.path))
+      world.deleteCookie(tab.id, editing.name, editing.domain, editing.path);
+    world.putCookie(tab.id, {
+      ...base,
+      name: draft.name.trim(),
+      value: draft.value,
+      path: draft.path || '/',
+      httpOnly: draft.httpOnly,
+    });
     setEditing(null);
     setDraft({ name: 'sessionid', value: '', path: '/', httpOnly: false });
   };
@@ -66,17 +83,53 @@ export function CookiesPanel() {
                   </td>
                   <td>{c.domain}</td>
                   <td>{c.path}</td>
-                  <td>{c.expiresAt === null ? 'Session' : new Date(c.expiresAt).toISOString().replace('.000', '')}</td>
-                  <td>{c.expiresAt === null ? t('cookies.untilClose') : <Countdown until={c.expiresAt} clock={world.clock} />}</td>
+                  <td>
+                    {c.expiresAt === null
+                      ? 'Session'
+                      : new Date(c.expiresAt).toISOString().replace('.000', '')}
+                  </td>
+                  <td>
+                    {c.expiresAt === null ? (
+                      t('cookies.untilClose')
+                    ) : (
+                      <Countdown until={c.expiresAt} clock={world.clock} />
+                    )}
+                  </td>
                   <td>{formatNumber(c.name.length + c.value.length, i18n.language)}</td>
-                  <td>{c.httpOnly ? '✓' : ''}<span className="visually-hidden">{c.httpOnly ? t('common.yes') : t('common.no')}</span></td>
-                  <td>{c.secure ? '✓' : ''}<span className="visually-hidden">{c.secure ? t('common.yes') : t('common.no')}</span></td>
+                  <td>
+                    {c.httpOnly ? '✓' : ''}
+                    <span className="visually-hidden">
+                      {c.httpOnly ? t('common.yes') : t('common.no')}
+                    </span>
+                  </td>
+                  <td>
+                    {c.secure ? '✓' : ''}
+                    <span className="visually-hidden">
+                      {c.secure ? t('common.yes') : t('common.no')}
+                    </span>
+                  </td>
                   <td>{c.sameSite ?? ''}</td>
                   <td className="row-actions">
-                    <button type="button" onClick={() => (setEditing(c), setDraft({ name: c.name, value: c.value, path: c.path, httpOnly: c.httpOnly }))} aria-label={t('cookies.editNamed', { name: c.name })}>
+                    <button
+                      type="button"
+                      onClick={() => (
+                        setEditing(c),
+                        setDraft({
+                          name: c.name,
+                          value: c.value,
+                          path: c.path,
+                          httpOnly: c.httpOnly,
+                        })
+                      )}
+                      aria-label={t('cookies.editNamed', { name: c.name })}
+                    >
                       {t('common.edit')}
                     </button>
-                    <button type="button" onClick={() => world.deleteCookie(tab.id, c.name, c.domain, c.path)} aria-label={t('cookies.deleteNamed', { name: c.name })}>
+                    <button
+                      type="button"
+                      onClick={() => world.deleteCookie(tab.id, c.name, c.domain, c.path)}
+                      aria-label={t('cookies.deleteNamed', { name: c.name })}
+                    >
                       {t('common.delete')}
                     </button>
                   </td>
@@ -86,20 +139,44 @@ export function CookiesPanel() {
           </table>
         </div>
       )}
-      <form className="cookie-form" onSubmit={save} aria-label={editing ? t('cookies.editTitle') : t('cookies.plantTitle')}>
+      <form
+        className="cookie-form"
+        onSubmit={save}
+        aria-label={editing ? t('cookies.editTitle') : t('cookies.plantTitle')}
+      >
         <fieldset>
           <legend>{editing ? t('cookies.editTitle') : t('cookies.plantTitle')}</legend>
           <label>
-            Name <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} spellCheck={false} />
+            Name{' '}
+            <input
+              value={draft.name}
+              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+              spellCheck={false}
+            />
           </label>
           <label>
-            Value <input value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value })} spellCheck={false} />
+            Value{' '}
+            <input
+              value={draft.value}
+              onChange={(e) => setDraft({ ...draft, value: e.target.value })}
+              spellCheck={false}
+            />
           </label>
           <label>
-            Path <input value={draft.path} onChange={(e) => setDraft({ ...draft, path: e.target.value })} spellCheck={false} />
+            Path{' '}
+            <input
+              value={draft.path}
+              onChange={(e) => setDraft({ ...draft, path: e.target.value })}
+              spellCheck={false}
+            />
           </label>
           <label className="check">
-            <input type="checkbox" checked={draft.httpOnly} onChange={(e) => setDraft({ ...draft, httpOnly: e.target.checked })} /> HttpOnly
+            <input
+              type="checkbox"
+              checked={draft.httpOnly}
+              onChange={(e) => setDraft({ ...draft, httpOnly: e.target.checked })}
+            />{' '}
+            HttpOnly
           </label>
           <button type="submit">{editing ? t('common.save') : t('cookies.plant')}</button>
           {editing && (

@@ -40,7 +40,10 @@ function Headers({ rows }: { rows: [string, string][] }) {
 function Detail({ entry }: { entry: NetworkEntry }) {
   const { t, i18n } = useTranslation();
   const r = entry.response;
-  const responseHeaders: [string, string][] = [...r.headers, ...r.setCookies.map((c) => ['Set-Cookie', c] as [string, string])];
+  const responseHeaders: [string, string][] = [
+    ...r.headers,
+    ...r.setCookies.map((c) => ['Set-Cookie', c] as [string, string]),
+  ];
   return (
     <div className="network-detail">
       <h4>{t('network.why')}</h4>
@@ -76,7 +79,9 @@ function Detail({ entry }: { entry: NetworkEntry }) {
       {r.logs.length > 0 && (
         <>
           <h4>{t('network.logs')}</h4>
-          <pre className="body">{r.logs.map((l) => `${l.level} ${l.logger}: ${l.message}`).join('\n')}</pre>
+          <pre className="body">
+            {r.logs.map((l) => `${l.level} ${l.logger}: ${l.message}`).join('\n')}
+          </pre>
         </>
       )}
     </div>
@@ -104,7 +109,10 @@ export function NetworkPanel() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => world.clearNetwork(filter === 'all' ? undefined : filter)}>
+        <button
+          type="button"
+          onClick={() => world.clearNetwork(filter === 'all' ? undefined : filter)}
+        >
           {t('network.clear')}
         </button>
       </div>
@@ -117,10 +125,19 @@ export function NetworkPanel() {
               const sets = e.response.setCookies.length;
               return (
                 <li key={e.id}>
-                  <button type="button" aria-pressed={e.id === current?.id} onClick={() => setSelected(e.id)}>
-                    <span className="method">{e.method}</span> <span className="path">{e.path}</span>{' '}
-                    <span className={`status s${Math.floor(e.response.status / 100)}`}>{e.response.status}</span>
-                    <span className="who">{world.tabs.find((tab) => tab.id === e.browser)?.name ?? e.browser}</span>
+                  <button
+                    type="button"
+                    aria-pressed={e.id === current?.id}
+                    onClick={() => setSelected(e.id)}
+                  >
+                    <span className="method">{e.method}</span>{' '}
+                    <span className="path">{e.path}</span>{' '}
+                    <span className={`status s${Math.floor(e.response.status / 100)}`}>
+                      {e.response.status}
+                    </span>
+                    <span className="who">
+                      {world.tabs.find((tab) => tab.id === e.browser)?.name ?? e.browser}
+                    </span>
                     {sets > 0 && <span className="badge">Set-Cookie</span>}
                   </button>
                 </li>

@@ -5,13 +5,35 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
-import { DEFAULT_EDITABLE, ENGINES, type EditableSettings, type SettingError } from '../../world/settings';
+import {
+  DEFAULT_EDITABLE,
+  ENGINES,
+  type EditableSettings,
+  type SettingError,
+} from '../../world/settings';
 
-type Draft = Omit<EditableSettings, 'SESSION_COOKIE_AGE' | 'SESSION_COOKIE_DOMAIN'> & { SESSION_COOKIE_AGE: string; SESSION_COOKIE_DOMAIN: string };
+type Draft = Omit<EditableSettings, 'SESSION_COOKIE_AGE' | 'SESSION_COOKIE_DOMAIN'> & {
+  SESSION_COOKIE_AGE: string;
+  SESSION_COOKIE_DOMAIN: string;
+};
 
-const toDraft = (s: EditableSettings): Draft => ({ ...s, SESSION_COOKIE_AGE: String(s.SESSION_COOKIE_AGE), SESSION_COOKIE_DOMAIN: s.SESSION_COOKIE_DOMAIN ?? '' });
+const toDraft = (s: EditableSettings): Draft => ({
+  ...s,
+  SESSION_COOKIE_AGE: String(s.SESSION_COOKIE_AGE),
+  SESSION_COOKIE_DOMAIN: s.SESSION_COOKIE_DOMAIN ?? '',
+});
 
-function Line({ name, children, error, hint }: { name: string; children: ReactNode; error?: string; hint?: string }) {
+function Line({
+  name,
+  children,
+  error,
+  hint,
+}: {
+  name: string;
+  children: ReactNode;
+  error?: string;
+  hint?: string;
+}) {
   return (
     <div className={`settings-line${error ? ' has-error' : ''}`}>
       <span className="py">
@@ -48,15 +70,24 @@ export function SettingsPanel() {
     const result = world.applySettings({
       ...draft,
       SESSION_COOKIE_AGE: /^-?\d+$/.test(age) ? Number(age) : (NaN as number),
-      SESSION_COOKIE_DOMAIN: draft.SESSION_COOKIE_DOMAIN.trim() === '' ? null : draft.SESSION_COOKIE_DOMAIN.trim(),
+      SESSION_COOKIE_DOMAIN:
+        draft.SESSION_COOKIE_DOMAIN.trim() === '' ? null : draft.SESSION_COOKIE_DOMAIN.trim(),
     });
     setErrors(result);
     setApplied(result.length === 0);
   };
-  const described = (k: string) => (errors.some((x) => x.setting === k) ? { 'aria-describedby': `err-${k}`, 'aria-invalid': true } : {});
+  const described = (k: string) =>
+    errors.some((x) => x.setting === k)
+      ? { 'aria-describedby': `err-${k}`, 'aria-invalid': true }
+      : {};
   const bool = (k: keyof Draft & string) => (
     <label className="check">
-      <input type="checkbox" checked={draft[k] as boolean} onChange={(e) => set(k, e.target.checked as never)} {...described(k)} />
+      <input
+        type="checkbox"
+        checked={draft[k] as boolean}
+        onChange={(e) => set(k, e.target.checked as never)}
+        {...described(k)}
+      />
       <code>{(draft[k] as boolean) ? 'True' : 'False'}</code>
       <span className="visually-hidden">{k}</span>
     </label>
@@ -68,11 +99,19 @@ export function SettingsPanel() {
       <fieldset>
         <legend>INSTALLED_APPS / MIDDLEWARE</legend>
         <label className="check">
-          <input type="checkbox" checked={draft.sessionsApp} onChange={(e) => set('sessionsApp', e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={draft.sessionsApp}
+            onChange={(e) => set('sessionsApp', e.target.checked)}
+          />
           <code>INSTALLED_APPS += ['django.contrib.sessions']</code>
         </label>
         <label className="check">
-          <input type="checkbox" checked={draft.sessionMiddleware} onChange={(e) => set('sessionMiddleware', e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={draft.sessionMiddleware}
+            onChange={(e) => set('sessionMiddleware', e.target.checked)}
+          />
           <code>MIDDLEWARE += ['django.contrib.sessions.middleware.SessionMiddleware']</code>
         </label>
       </fieldset>
@@ -82,7 +121,10 @@ export function SettingsPanel() {
           <label>
             <span className="visually-hidden">SESSION_ENGINE</span>
             <code>'django.contrib.sessions.backends.</code>
-            <select value={draft.SESSION_ENGINE} onChange={(e) => set('SESSION_ENGINE', e.target.value as Draft['SESSION_ENGINE'])}>
+            <select
+              value={draft.SESSION_ENGINE}
+              onChange={(e) => set('SESSION_ENGINE', e.target.value as Draft['SESSION_ENGINE'])}
+            >
               {ENGINES.map((en) => (
                 <option key={en} value={en}>
                   {en}
@@ -92,28 +134,61 @@ export function SettingsPanel() {
             <code>'</code>
           </label>
         </Line>
-        <Line name="SESSION_COOKIE_AGE" error={err('SESSION_COOKIE_AGE')} hint={t('settings.ageHint')}>
+        <Line
+          name="SESSION_COOKIE_AGE"
+          error={err('SESSION_COOKIE_AGE')}
+          hint={t('settings.ageHint')}
+        >
           <label>
             <span className="visually-hidden">SESSION_COOKIE_AGE</span>
-            <input inputMode="numeric" value={draft.SESSION_COOKIE_AGE} onChange={(e) => set('SESSION_COOKIE_AGE', e.target.value)} size={10} {...described('SESSION_COOKIE_AGE')} />
+            <input
+              inputMode="numeric"
+              value={draft.SESSION_COOKIE_AGE}
+              onChange={(e) => set('SESSION_COOKIE_AGE', e.target.value)}
+              size={10}
+              {...described('SESSION_COOKIE_AGE')}
+            />
           </label>
         </Line>
         <Line name="SESSION_COOKIE_NAME" error={err('SESSION_COOKIE_NAME')}>
           <label>
             <span className="visually-hidden">SESSION_COOKIE_NAME</span>
-            <input value={draft.SESSION_COOKIE_NAME} onChange={(e) => set('SESSION_COOKIE_NAME', e.target.value)} size={14} spellCheck={false} {...described('SESSION_COOKIE_NAME')} />
+            <input
+              value={draft.SESSION_COOKIE_NAME}
+              onChange={(e) => set('SESSION_COOKIE_NAME', e.target.value)}
+              size={14}
+              spellCheck={false}
+              {...described('SESSION_COOKIE_NAME')}
+            />
           </label>
         </Line>
         <Line name="SESSION_COOKIE_PATH" error={err('SESSION_COOKIE_PATH')}>
           <label>
             <span className="visually-hidden">SESSION_COOKIE_PATH</span>
-            <input value={draft.SESSION_COOKIE_PATH} onChange={(e) => set('SESSION_COOKIE_PATH', e.target.value)} size={14} spellCheck={false} {...described('SESSION_COOKIE_PATH')} />
+            <input
+              value={draft.SESSION_COOKIE_PATH}
+              onChange={(e) => set('SESSION_COOKIE_PATH', e.target.value)}
+              size={14}
+              spellCheck={false}
+              {...described('SESSION_COOKIE_PATH')}
+            />
           </label>
         </Line>
-        <Line name="SESSION_COOKIE_DOMAIN" error={err('SESSION_COOKIE_DOMAIN')} hint={t('settings.domainHint')}>
+        <Line
+          name="SESSION_COOKIE_DOMAIN"
+          error={err('SESSION_COOKIE_DOMAIN')}
+          hint={t('settings.domainHint')}
+        >
           <label>
             <span className="visually-hidden">SESSION_COOKIE_DOMAIN</span>
-            <input value={draft.SESSION_COOKIE_DOMAIN} onChange={(e) => set('SESSION_COOKIE_DOMAIN', e.target.value)} size={14} placeholder="None" spellCheck={false} {...described('SESSION_COOKIE_DOMAIN')} />
+            <input
+              value={draft.SESSION_COOKIE_DOMAIN}
+              onChange={(e) => set('SESSION_COOKIE_DOMAIN', e.target.value)}
+              size={14}
+              placeholder="None"
+              spellCheck={false}
+              {...described('SESSION_COOKIE_DOMAIN')}
+            />
           </label>
         </Line>
         <Line name="SESSION_COOKIE_SECURE">{bool('SESSION_COOKIE_SECURE')}</Line>
@@ -121,7 +196,15 @@ export function SettingsPanel() {
         <Line name="SESSION_COOKIE_SAMESITE" error={err('SESSION_COOKIE_SAMESITE')}>
           <label>
             <span className="visually-hidden">SESSION_COOKIE_SAMESITE</span>
-            <select value={String(draft.SESSION_COOKIE_SAMESITE)} onChange={(e) => set('SESSION_COOKIE_SAMESITE', e.target.value === 'false' ? false : (e.target.value as 'Lax'))}>
+            <select
+              value={String(draft.SESSION_COOKIE_SAMESITE)}
+              onChange={(e) =>
+                set(
+                  'SESSION_COOKIE_SAMESITE',
+                  e.target.value === 'false' ? false : (e.target.value as 'Lax'),
+                )
+              }
+            >
               <option value="Lax">'Lax'</option>
               <option value="Strict">'Strict'</option>
               <option value="None">'None'</option>
@@ -129,13 +212,18 @@ export function SettingsPanel() {
             </select>
           </label>
         </Line>
-        <Line name="SESSION_EXPIRE_AT_BROWSER_CLOSE">{bool('SESSION_EXPIRE_AT_BROWSER_CLOSE')}</Line>
+        <Line name="SESSION_EXPIRE_AT_BROWSER_CLOSE">
+          {bool('SESSION_EXPIRE_AT_BROWSER_CLOSE')}
+        </Line>
         <Line name="SESSION_SAVE_EVERY_REQUEST">{bool('SESSION_SAVE_EVERY_REQUEST')}</Line>
         <Line name="DEBUG">{bool('DEBUG')}</Line>
       </fieldset>
       <div className="panel-toolbar">
         <button type="submit">{t('settings.apply')}</button>
-        <button type="button" onClick={() => (setDraft(toDraft(DEFAULT_EDITABLE)), setErrors([]), setApplied(false))}>
+        <button
+          type="button"
+          onClick={() => (setDraft(toDraft(DEFAULT_EDITABLE)), setErrors([]), setApplied(false))}
+        >
           {t('settings.defaults')}
         </button>
         {applied && (

@@ -49,13 +49,25 @@ function Rows({ rows, showRaw }: { rows: StoredSession[]; showRaw: boolean }) {
                 <td>
                   <SessionKey value={r.key} />
                 </td>
-                {showRaw && <td>{r.sessionData !== undefined && <StoredData raw={r.sessionData} />}</td>}
+                {showRaw && (
+                  <td>{r.sessionData !== undefined && <StoredData raw={r.sessionData} />}</td>
+                )}
                 <td>
                   <code>{repr(r.data)}</code>
                 </td>
-                <td>{r.expiresAt === null ? '—' : new Date(r.expiresAt).toISOString().replace('.000Z', 'Z')}</td>
                 <td>
-                  {r.expiresAt === null ? t('store.noTimeout') : expired ? <span className="expired-label">{t('store.expiredRow')}</span> : <Countdown until={r.expiresAt} clock={world.clock} />}
+                  {r.expiresAt === null
+                    ? '—'
+                    : new Date(r.expiresAt).toISOString().replace('.000Z', 'Z')}
+                </td>
+                <td>
+                  {r.expiresAt === null ? (
+                    t('store.noTimeout')
+                  ) : expired ? (
+                    <span className="expired-label">{t('store.expiredRow')}</span>
+                  ) : (
+                    <Countdown until={r.expiresAt} clock={world.clock} />
+                  )}
                 </td>
               </tr>
             );
@@ -111,7 +123,11 @@ export function StorePanel() {
           <h3 id="store-cache" className="panel-title">
             {t('store.cacheTitle')}
           </h3>
-          {cache.length === 0 ? <p className="empty">{t('store.noEntries')}</p> : <Rows rows={cache} showRaw={false} />}
+          {cache.length === 0 ? (
+            <p className="empty">{t('store.noEntries')}</p>
+          ) : (
+            <Rows rows={cache} showRaw={false} />
+          )}
           <p className="hint">{t('store.cacheHint')}</p>
         </section>
       )}
@@ -120,7 +136,11 @@ export function StorePanel() {
           <h3 id="store-files" className="panel-title">
             {t('store.filesTitle')} <code>/tmp/sessionid…</code>
           </h3>
-          {files.length === 0 ? <p className="empty">{t('store.noFiles')}</p> : <Rows rows={files} showRaw />}
+          {files.length === 0 ? (
+            <p className="empty">{t('store.noFiles')}</p>
+          ) : (
+            <Rows rows={files} showRaw />
+          )}
         </section>
       )}
     </div>

@@ -9,6 +9,7 @@ import type { Runtime } from '../../runtime';
 import { SessionMiddleware } from '../../contrib/sessions/middleware';
 import { resolve, type URLConf } from '../../urls/resolvers';
 import { convert_exception_to_response } from './exception';
+import { log_response } from '../../utils/log';
 
 type GetResponse = (request: HttpRequest) => HttpResponse;
 type MiddlewareFactory = (get_response: GetResponse, runtime: Runtime) => GetResponse;
@@ -41,7 +42,11 @@ export class BaseHandler {
   }
 
   get_response(request: HttpRequest): HttpResponse {
-    return this.middleware_chain(request);
+    const response = this.middleware_chain(request);
+    // Every 4xx/5xx is logged on django.request, unless already logged where it was raised.
+    if (response.status_code >= 400)
+      log_response(this.runtime, `${response.reason_phrase}: ${request.path}`, response);
+    return response;
   }
 
   private _get_response(request: HttpRequest): HttpResponse {

@@ -12,6 +12,7 @@ import {
 } from '../../views/debug';
 import { bad_request, page_not_found, permission_denied, server_error } from '../../views/defaults';
 import { BadRequest, Http404, PermissionDenied, SuspiciousOperation } from '../exceptions';
+import { log_response } from '../../utils/log';
 
 export function response_for_exception(
   request: HttpRequest,
@@ -20,41 +21,33 @@ export function response_for_exception(
 ): HttpResponse {
   const { runtime } = request;
   const debug = runtime.settings.DEBUG;
+  // A 404 is logged by the handler's log_response ("Not Found: <path>") once the middleware ran.
   if (exc instanceof Http404) {
-    runtime.log({
-      logger: 'django.request',
-      level: 'WARNING',
-      message: `Not Found: ${request.path}`,
-    });
     return debug ? technical_404_response(request, exc, urlconf) : page_not_found();
   }
   if (exc instanceof PermissionDenied) {
-    runtime.log({
-      logger: 'django.request',
-      level: 'WARNING',
-      message: `Forbidden (Permission denied): ${request.path}`,
-    });
-    return permission_denied();
+    const response = permission_denied();
+    log_response(runtime, `Forbidden (Permission denied): ${request.path}`, response);
+    return response;
   }
   if (exc instanceof BadRequest) {
-    runtime.log({
-      logger: 'django.request',
-      level: 'WARNING',
-      message: `Bad Request: ${request.path}`,
-    });
-    return debug ? technical_500_response(request, exc, 400) : bad_request();
+    const response = debug ? technical_500_response(request, exc, 400) : bad_request();
+    // `log_response('%s: %s', str(exc), request.path)`: the exception's own message.
+    log_response(runtime, `${exc.pyStr}: ${request.path}`, response);
+    return response;
   }
   if (exc instanceof SuspiciousOperation) {
+    // The security logger gets every SuspiciousOperation; the handler then logs the 400 on
+    // django.request ("Bad Request: <path>").
     runtime.log({ logger: `django.security.${exc.pyName}`, level: 'ERROR', message: exc.message });
     return debug ? technical_500_response(request, exc, 400) : bad_request();
   }
+  const response = debug ? technical_500_response(request, exc) : server_error();
+  // `log_response('%s: %s', response.reason_phrase, request.path, exc_info=...)`: the
+  // traceback's last line stands for exc_info.
   const { type, value } = describeException(exc);
-  runtime.log({
-    logger: 'django.request',
-    level: 'ERROR',
-    message: `Internal Server Error: ${request.path}\n${type}: ${value}`,
-  });
-  return debug ? technical_500_response(request, exc) : server_error();
+  log_response(runtime, `${response.reason_phrase}: ${request.path}\n${type}: ${value}`, response);
+  return response;
 }
 
 /** Wraps each layer, as Django wraps each middleware, so an exception becomes a response in place. */
