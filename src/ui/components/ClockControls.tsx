@@ -18,7 +18,7 @@ export function ClockControls() {
   const world = useWorld();
   const clock = world.clock;
   const now = useNow(clock);
-  const offset = now - Date.now();
+  const offset = clock.offset();
   const lang = i18n.language;
   return (
     <div className="clock" role="group" aria-label={t('clock.label')}>

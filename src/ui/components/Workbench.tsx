@@ -1,7 +1,6 @@
 /** The right side of the screen: browsers above, panels below. */
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useWorld } from '../hooks/useWorld';
 import { BrowserPane } from './BrowserPane';
 import { Tabs } from './Tabs';
 import { CookiesPanel } from '../panels/CookiesPanel';
@@ -15,14 +14,13 @@ export type PanelId = (typeof PANELS)[number];
 
 export function Workbench() {
   const { t } = useTranslation();
-  const world = useWorld();
   const [panel, setPanel] = useState<PanelId>('cookies');
   const content: Record<PanelId, ReactElement> = {
     cookies: <CookiesPanel />,
     network: <NetworkPanel />,
     store: <StorePanel />,
     console: <ConsolePanel />,
-    settings: <SettingsPanel key={JSON.stringify(world.settings)} />,
+    settings: <SettingsPanel />,
   };
   return (
     <div className="workbench">

@@ -2,7 +2,7 @@
  * The session settings as a settings.py excerpt, editable. Nothing is applied until "Apply";
  * what Django would refuse is refused here with a message, and nothing changes.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
 import {
@@ -56,6 +56,9 @@ export function SettingsPanel() {
   const [draft, setDraft] = useState<Draft>(() => toDraft(world.settings));
   const [errors, setErrors] = useState<SettingError[]>([]);
   const [applied, setApplied] = useState(false);
+  // Settings changed elsewhere (a lesson, a reset) replace the draft.
+  const current = JSON.stringify(world.settings);
+  useEffect(() => setDraft(toDraft(JSON.parse(current) as EditableSettings)), [current]);
   const err = (k: keyof EditableSettings) => {
     const e = errors.find((x) => x.setting === k);
     return e ? t(`settings.error.${e.code}`) : undefined;
@@ -122,6 +125,7 @@ export function SettingsPanel() {
             <span className="visually-hidden">SESSION_ENGINE</span>
             <code>'django.contrib.sessions.backends.</code>
             <select
+              aria-label="SESSION_ENGINE"
               value={draft.SESSION_ENGINE}
               onChange={(e) => set('SESSION_ENGINE', e.target.value as Draft['SESSION_ENGINE'])}
             >
@@ -197,6 +201,7 @@ export function SettingsPanel() {
           <label>
             <span className="visually-hidden">SESSION_COOKIE_SAMESITE</span>
             <select
+              aria-label="SESSION_COOKIE_SAMESITE"
               value={String(draft.SESSION_COOKIE_SAMESITE)}
               onChange={(e) =>
                 set(
