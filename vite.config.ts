@@ -9,5 +9,7 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
+    // Component tests click through the whole app; a loaded 2-core CI machine needs headroom.
+    testTimeout: 20_000,
   },
 });

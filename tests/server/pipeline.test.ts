@@ -156,6 +156,27 @@ describe.each(ENGINE_NAMES)('bad session cookies, %s engine', (engine: EngineNam
     },
   );
 
+  // Django counts characters (code points), not bytes or UTF-16 units: measured with the
+  // header's UTF-8 bytes as a WSGI server hands them over.
+  it.each(['\u{1F600}'.repeat(4), 'é'.repeat(7)])(
+    'a non-ASCII key of fewer than 8 characters (%s) is too short: deleted untouched',
+    (key) => {
+      const x = get(setUp(), '/myapp/login/', `sessionid=${key}`);
+      expect(x.setCookies).toEqual([DELETED_COOKIE]);
+      expect(vary(x)).toBe('Cookie');
+    },
+  );
+
+  it("an 8-character non-ASCII key ('ключключ') is kept until read, then refused", () => {
+    const w = setUp();
+    const untouched = get(w, '/myapp/login/', 'sessionid=ключключ');
+    expect(untouched.setCookies).toEqual([]);
+    expect(vary(untouched)).toBeUndefined();
+    const read = get(w, '/myapp/connection/', 'sessionid=ключключ');
+    expect(read.setCookies).toEqual([signed ? SIGNED_RESET : DELETED_COOKIE]);
+    expect(vary(read)).toBe('Cookie');
+  });
+
   it('a malformed Cookie header carries no session: a read gets Vary and nothing else', () => {
     const x = get(setUp(), '/myapp/connection/', ';;; =; sessionid; ===');
     expect(x.status).toBe(200);
