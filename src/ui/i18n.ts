@@ -31,9 +31,13 @@ export function initI18n(lng: Language) {
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
-  document.documentElement.lang = lng;
-  i18next.on('languageChanged', (l) => {
+  const follow = (l: string) => {
     document.documentElement.lang = l;
+    document.title = i18next.t('app.title');
+  };
+  follow(lng);
+  i18next.on('languageChanged', (l) => {
+    follow(l);
     try {
       localStorage.setItem(LANGUAGE_KEY, l);
     } catch {

@@ -5,6 +5,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
+import { formatNumber } from '../format';
 import {
   DEFAULT_EDITABLE,
   ENGINES,
@@ -51,7 +52,7 @@ function Line({
 }
 
 export function SettingsPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const world = useWorld();
   const [draft, setDraft] = useState<Draft>(() => toDraft(world.settings));
   const [errors, setErrors] = useState<SettingError[]>([]);
@@ -238,7 +239,7 @@ export function SettingsPanel() {
         )}
         {errors.length > 0 && (
           <span role="status" className="error">
-            {t('settings.refused', { count: errors.length })}
+            {t('settings.refused', { count: errors.length, n: formatNumber(errors.length, i18n.language) })}
           </span>
         )}
       </div>
