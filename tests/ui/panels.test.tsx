@@ -153,7 +153,7 @@ describe('Settings panel', () => {
 describe('Clock', () => {
   it('jumps two weeks and shows how far ahead the virtual time is', async () => {
     const { user } = renderApp();
-    await user.click(screen.getByRole('button', { name: 'Jump forward two weeks' }));
+    await user.click(screen.getByRole('button', { name: '+2 weeks' }));
     expect(screen.getByRole('group', { name: 'Virtual clock' })).toHaveTextContent('15 Jan 2026');
     expect(screen.getByRole('group', { name: 'Virtual clock' })).toHaveTextContent(
       '(+14 days 00:00:00)',

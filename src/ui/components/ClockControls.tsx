@@ -59,7 +59,7 @@ export function ClockControls() {
           key={label}
           type="button"
           onClick={() => clock.jump(ms)}
-          aria-label={t(`clock.jumpLong.${label}`)}
+          title={t(`clock.jumpLong.${label}`)}
         >
           {t(`clock.jump.${label}`)}
         </button>
