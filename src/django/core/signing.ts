@@ -7,7 +7,6 @@
  *
  * Django reads SECRET_KEY and time.time() from globals; here the caller passes them.
  */
-import pako from 'pako';
 import {
   dumps as jsonDumps,
   floatRepr,
@@ -18,6 +17,7 @@ import {
 } from '../../python';
 import { constant_time_compare, salted_hmac } from '../utils/crypto';
 import { latin1Decode, latin1Encode, urlsafe_b64decode, urlsafe_b64encode } from '../utils/base64';
+import { compress as zlibCompress, decompress as zlibDecompress } from '../utils/zlib';
 
 export class BadSignature extends PyException {
   override get pyName() {
@@ -147,7 +147,7 @@ export class Signer {
     let data = serializer.dumps(obj);
     let isCompressed = false;
     if (compress) {
-      const compressed = pako.deflate(data); // zlib format at level 6, byte-identical to zlib.compress
+      const compressed = zlibCompress(data);
       if (compressed.length < data.length - 1) {
         data = compressed;
         isCompressed = true;
@@ -168,7 +168,7 @@ export class Signer {
     let data = b64_decode(base64d);
     if (decompress) {
       try {
-        data = pako.inflate(data);
+        data = zlibDecompress(data);
       } catch (e) {
         throw new ZlibError(
           `Error -3 while decompressing data: ${String((e as Error).message ?? e)}`,

@@ -17,12 +17,21 @@ export class BinasciiError extends PyValueError {
 
 export function urlsafe_b64encode(bytes: Uint8Array, pad = true): string {
   let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a = 0, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | (b << 8) | c;
-    const chunk = [n >> 18, (n >> 12) & 63, (n >> 6) & 63, n & 63].map((x) => ALPHABET[x]).join('');
-    const kept = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    out += chunk.slice(0, kept) + (pad ? '='.repeat(4 - kept) : '');
+  const n = bytes.length;
+  let i = 0;
+  for (; i + 2 < n; i += 3) {
+    const v =
+      ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
+    out +=
+      ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]! + ALPHABET[v & 63]!;
+  }
+  if (n - i === 1) {
+    const v = (bytes[i] as number) << 16;
+    out += ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + (pad ? '==' : '');
+  } else if (n - i === 2) {
+    const v = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8);
+    out +=
+      ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]! + (pad ? '=' : '');
   }
   return out;
 }
@@ -62,7 +71,9 @@ export function urlsafe_b64decode(text: string): Uint8Array {
 
 /** Bytes <-> str the way `.encode('latin-1')` / `.decode('latin-1')` do: one byte per code unit. */
 export function latin1Encode(text: string): Uint8Array {
-  return Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0xff);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
+  return out;
 }
 export function latin1Decode(bytes: Uint8Array): string {
   let out = '';

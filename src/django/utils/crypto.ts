@@ -25,14 +25,29 @@ export function salted_hmac(
   secret: string,
   algorithm: string = 'sha1',
 ): Uint8Array {
-  const hash = HASHES[algorithm as Algorithm];
-  if (!hash)
-    throw new InvalidAlgorithm(
-      `'${algorithm}' is not an algorithm accepted by the hashlib module.`,
-    );
-  const key = hash(encoder.encode(keySalt + secret));
   const message = typeof value === 'string' ? encoder.encode(value) : value;
-  return hmac(hash, key, message);
+  return keyedHmac(algorithm, keySalt, secret).clone().update(message).digest();
+}
+
+type Mac = ReturnType<typeof hmac.create>;
+// The derived key and the HMAC's inner/outer pads depend only on (algorithm, salt, secret); a
+// world uses a handful of those, so they are prepared once and cloned for each message.
+const prepared = new Map<string, Mac>();
+
+function keyedHmac(algorithm: string, keySalt: string, secret: string): Mac {
+  const id = `${algorithm}\u0000${keySalt}\u0000${secret}`;
+  let mac = prepared.get(id);
+  if (!mac) {
+    const hash = HASHES[algorithm as Algorithm];
+    if (!hash)
+      throw new InvalidAlgorithm(
+        `'${algorithm}' is not an algorithm accepted by the hashlib module.`,
+      );
+    mac = hmac.create(hash, hash(encoder.encode(keySalt + secret)));
+    if (prepared.size >= 64) prepared.clear();
+    prepared.set(id, mac);
+  }
+  return mac;
 }
 
 /** Compares without leaking, through timing, how much of the two values matched. */
