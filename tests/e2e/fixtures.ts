@@ -1,0 +1,53 @@
+/**
+ * Every end-to-end test watches the page: no console errors, no failed requests, and no request
+ * to any origin but the page's own. A test fails if any of these happen.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface Watch {
+  problems: string[];
+}
+
+export const test = base.extend<{ watch: Watch }>({
+  watch: async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL as string).origin;
+    const watch: Watch = { problems: [] };
+    page.on('console', (m) => {
+      if (m.type() === 'error') watch.problems.push(`console error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => watch.problems.push(`page error: ${e.message}`));
+    page.on('requestfailed', (r) =>
+      watch.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
+    );
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) {
+        watch.problems.push(`request to another origin: ${url}`);
+      }
+    });
+    await use(watch);
+    expect(watch.problems, 'console errors, failed requests or foreign requests').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the playground and waits until the mock server answers (service worker ready). */
+export async function open(page: Page, path = '', lang: 'en' | 'bn' = 'en') {
+  await page.goto(`${path}?lang=${lang}`);
+  await expect(
+    page.getByText(
+      lang === 'en' ? 'Mock server: service worker (MSW)' : 'মক সার্ভার: সার্ভিস ওয়ার্কার (MSW)',
+    ),
+  ).toBeVisible();
+}
+
+export async function login(page: Page, name: string) {
+  await page.getByRole('button', { name: /^(Go|যান)$/ }).click();
+  await page.getByLabel('Username').fill(name);
+  await page.getByLabel('Password').fill('secret');
+  await page.getByRole('button', { name: 'Login' }).click();
+  await expect(page.getByRole('region', { name: /Page shown in browser|পেজ/ })).toContainText(
+    `You are : ${name}`,
+  );
+}

@@ -1,0 +1,163 @@
+import { test, expect, open, login } from './fixtures';
+
+const cookiesPanel = (page: import('@playwright/test').Page) =>
+  page.getByRole('tabpanel', { name: 'Cookies' });
+
+test('log in, reload: still logged in with the same cookie and row', async ({ page, watch }) => {
+  void watch;
+  await open(page);
+  await login(page, 'alice');
+  const keyCell = cookiesPanel(page).locator('tbody tr').first().locator('td').nth(1);
+  const key =
+    (await keyCell.getAttribute('title')) ??
+    (await keyCell.locator('[title]').getAttribute('title'));
+  expect(key).toMatch(/^[a-z0-9]{32}$/);
+  await page.reload();
+  await expect(page.getByText('Mock server: service worker (MSW)')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Page shown in browser A' })).toContainText(
+    'You are : alice',
+  );
+  await expect(cookiesPanel(page).locator(`[title="${key}"]`)).toBeVisible();
+  await page.getByRole('textbox', { name: 'Address' }).fill('/myapp/connection/');
+  await page.getByRole('button', { name: 'Go' }).click();
+  await page.getByRole('tab', { name: 'Session store' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Session store' })).toContainText(
+    "{'username': 'alice'}",
+  );
+  await expect(
+    page.getByRole('tabpanel', { name: 'Session store' }).locator('tbody tr'),
+  ).toHaveCount(1);
+});
+
+test('close the browser: a browser-session cookie is gone, the server row stays', async ({
+  page,
+  watch,
+}) => {
+  void watch;
+  await open(page);
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('checkbox', { name: /SESSION_EXPIRE_AT_BROWSER_CLOSE/ }).check();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(
+    page.getByText('Applied. The server restarted with the new settings.'),
+  ).toBeVisible();
+  await page.getByRole('tab', { name: 'Cookies' }).click();
+  await login(page, 'alice');
+  await expect(cookiesPanel(page)).toContainText('until the browser closes');
+  await page.getByRole('button', { name: 'Close browser' }).click();
+  await expect(cookiesPanel(page)).toContainText('No cookies in this browser.');
+  await page.getByRole('tab', { name: 'Session store' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Session store' })).toContainText(
+    "{'username': 'alice'}",
+  );
+});
+
+test('two browsers, two users, two keys; logging out in one leaves the other', async ({
+  page,
+  watch,
+}) => {
+  void watch;
+  await open(page);
+  await login(page, 'alice');
+  await page.getByRole('button', { name: '+ Another browser' }).click();
+  await expect(page.getByRole('tab', { name: 'Browser B' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await login(page, 'bob');
+  await page.getByRole('tab', { name: 'Session store' }).click();
+  const store = page.getByRole('tabpanel', { name: 'Session store' });
+  await expect(store.locator('tbody tr')).toHaveCount(2);
+  await expect(store).toContainText("{'username': 'alice'}");
+  await expect(store).toContainText("{'username': 'bob'}");
+  const keys = await store
+    .locator('tbody tr .session-key')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('title')));
+  expect(new Set(keys).size).toBe(2);
+  // Bob logs out; Alice (browser A) is still logged in.
+  await page.getByRole('textbox', { name: 'Address' }).fill('/myapp/logout/');
+  await page.getByRole('button', { name: 'Go' }).click();
+  await expect(page.getByRole('region', { name: 'Page shown in browser B' })).toContainText(
+    'You are logged out.',
+  );
+  await page.getByRole('tab', { name: 'Browser A' }).click();
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('textbox', { name: 'Address' }).fill('/myapp/connection/');
+  await page.getByRole('button', { name: 'Go' }).click();
+  await expect(page.getByRole('region', { name: 'Page shown in browser A' })).toContainText(
+    'You are : alice',
+  );
+  await expect(store).toContainText("{'username': 'alice'}");
+  await expect(store).toContainText('{}');
+});
+
+test('time travel: two weeks later the session has expired; clear_expired() removes the row', async ({
+  page,
+  watch,
+}) => {
+  void watch;
+  await open(page);
+  await login(page, 'alice');
+  await page.getByRole('tab', { name: 'Session store' }).click();
+  const store = page.getByRole('tabpanel', { name: 'Session store' });
+  await expect(store).toContainText('13 days');
+  await page.getByRole('button', { name: '+2 weeks' }).click();
+  await expect(store).toContainText('expired (still stored)');
+  await expect(store.locator('tbody tr.expired')).toHaveCount(1);
+  await page.getByRole('textbox', { name: 'Address' }).fill('/myapp/connection/');
+  await page.getByRole('button', { name: 'Go' }).click();
+  await expect(page.getByRole('region', { name: 'Page shown in browser A' })).toContainText(
+    'Login',
+  );
+  await page.getByRole('button', { name: 'clear_expired()' }).click();
+  await expect(store).toContainText('No rows.');
+});
+
+test('a corrupt saved state is reported, kept aside, and replaced by a fresh world', async ({
+  page,
+  watch,
+}) => {
+  void watch;
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(
+        'django-session-playground:world',
+        '{"schema":"django-session-playground/world","version":1,"world":{"clock":7}}',
+      );
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await open(page);
+  await expect(page.getByRole('alert')).toContainText(
+    'Your saved playground could not be read (world.clock: expected an object)',
+  );
+  expect(
+    await page.evaluate(() =>
+      localStorage.getItem('django-session-playground:world:unreadable-backup'),
+    ),
+  ).toContain('"clock":7');
+  await login(page, 'alice');
+});
+
+test.describe('a build for the domain root', () => {
+  test.use({ baseURL: 'http://127.0.0.1:4174/' });
+  test('works the same', async ({ page, watch }) => {
+    void watch;
+    await page.goto('?lang=en');
+    await expect(page.getByText('Mock server: service worker (MSW)')).toBeVisible();
+    await login(page, 'alice');
+  });
+});
+
+test.describe('without a service worker', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('the in-page fallback serves the site and says so', async ({ page, watch }) => {
+    void watch;
+    await page.goto('?lang=en');
+    await expect(page.getByText('Mock server: running in this page')).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'the mock server runs inside the page instead' }),
+    ).toBeVisible();
+    await login(page, 'alice');
+  });
+});
