@@ -1,0 +1,120 @@
+/**
+ * "Do it for me": each action does to the world what the student would do by hand, through the
+ * same World methods the UI calls, so a lesson proven by its actions is a lesson a student can do.
+ */
+import { formsOf } from '../browser/page';
+import type { World } from '../world/world';
+import { DEFAULT_BROWSER } from './checks';
+import { localize, type Lang } from './localized';
+import type { Action } from './types';
+
+export type PanelName = Extract<Action, { type: 'showPanel' }>['panel'];
+
+/** What the UI should do after an action (the world has already changed). */
+export interface ActionEffect {
+  /** `showPanel`: switch to this panel. */
+  panel?: PanelName;
+}
+
+/** World.runConsole is being added alongside this module; until it is there, say so clearly. */
+interface ConsoleWorld {
+  runConsole(tabId: string, text: string): Promise<unknown>;
+}
+export const NO_CONSOLE = 'This world has no console (World.runConsole).';
+function hasConsole(world: World): world is World & ConsoleWorld {
+  return typeof (world as Partial<ConsoleWorld>).runConsole === 'function';
+}
+
+/** The student acts in the browser they are looking at: bring it to the front first. */
+function front(world: World, browser: string | undefined): string {
+  const id = browser ?? DEFAULT_BROWSER;
+  world.tab(id); // throws "There is no browser B." when the lesson forgot to add it
+  if (world.activeTabId !== id) world.setActiveTab(id);
+  return id;
+}
+
+export async function perform(action: Action, world: World, lang: Lang): Promise<ActionEffect> {
+  switch (action.type) {
+    case 'navigate':
+      await world.navigate(front(world, action.browser), action.path);
+      return {};
+    case 'submit': {
+      const id = front(world, action.browser);
+      const index = action.form ?? 0;
+      const page = world.tab(id).current?.request.path ?? 'about:blank';
+      const form = formsOf(world.tab(id).page?.nodes ?? [])[index];
+      if (!form)
+        throw new Error(
+          index === 0
+            ? `Browser ${id}'s page (${page}) has no form to submit.`
+            : `Browser ${id}'s page (${page}) has no form number ${index + 1}.`,
+        );
+      const values: Record<string, string> = {};
+      for (const [name, value] of Object.entries(action.values)) {
+        if (!form.fields.some((f) => f.name === name))
+          throw new Error(`The form on ${page} in browser ${id} has no field "${name}".`);
+        values[name] = localize(value, lang);
+      }
+      await world.submitForm(id, index, values);
+      return {};
+    }
+    case 'console': {
+      const id = front(world, action.browser);
+      if (!hasConsole(world)) throw new Error(NO_CONSOLE);
+      await world.runConsole(id, localize(action.code, lang));
+      return {};
+    }
+    case 'settings': {
+      const errors = world.applySettings(action.patch);
+      if (errors.length)
+        throw new Error(
+          `Django would refuse these settings: ${errors.map((e) => `${e.setting} (${e.code})`).join(', ')}.`,
+        );
+      return {};
+    }
+    case 'advance':
+      world.clock.jump(action.seconds * 1000);
+      return {};
+    case 'closeBrowser':
+      world.closeBrowser(front(world, action.browser));
+      return {};
+    case 'addBrowser':
+      world.addTab(action.name === undefined ? undefined : localize(action.name, lang));
+      return {};
+    case 'plantCookie': {
+      const id = front(world, action.browser);
+      // As typed into DevTools on the site's page: host-only, path /, until the browser closes.
+      world.putCookie(id, {
+        name: action.name,
+        value: action.value,
+        domain: world.tab(id).browser.url('/').hostname,
+        path: '/',
+        expiresAt: null,
+        hostOnly: true,
+        secure: false,
+        httpOnly: false,
+        sameSite: null,
+      });
+      return {};
+    }
+    case 'clearExpired':
+      world.clearExpired();
+      return {};
+    case 'restartServer':
+      world.restartServer();
+      return {};
+    case 'showPanel':
+      return { panel: action.panel };
+  }
+}
+
+/** The step's actions in order, each finished before the next starts. */
+export async function performAll(
+  actions: readonly Action[],
+  world: World,
+  lang: Lang,
+): Promise<ActionEffect[]> {
+  const effects: ActionEffect[] = [];
+  for (const action of actions) effects.push(await perform(action, world, lang));
+  return effects;
+}

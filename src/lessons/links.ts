@@ -1,0 +1,50 @@
+/**
+ * Deep links to a step: `#/lesson/<slug>/<n>`, n counted from 1 as people count. The language
+ * lives in the query (`?lang=bn`), outside the hash, where the app reads it at start.
+ */
+import { isLang, type Lang } from './localized';
+
+export interface StepLink {
+  slug: string;
+  /** 1-based, as in the URL. */
+  step: number;
+  /** 0-based, for LessonRunner.start(). */
+  index: number;
+  /** A `?lang=` written inside the hash by hand (`#/lesson/login/3?lang=bn`) is honoured too. */
+  lang?: Lang;
+}
+
+const HASH = /^#?\/lesson\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/(\d{1,4}))?\/?$/;
+
+/** `#/lesson/login/3` -> {slug: 'login', step: 3, index: 2}; anything else -> null. */
+export function parseHash(hash: string): StepLink | null {
+  const [route = '', query = ''] = hash.split('?', 2);
+  const m = HASH.exec(route);
+  if (!m) return null;
+  const step = m[2] === undefined ? 1 : Number(m[2]);
+  if (step < 1) return null;
+  const link: StepLink = { slug: m[1] as string, step, index: step - 1 };
+  const lang = new URLSearchParams(query).get('lang');
+  if (isLang(lang)) link.lang = lang;
+  return link;
+}
+
+/** `formatHash('login', 3)` -> `#/lesson/login/3` (step counted from 1). */
+export function formatHash(slug: string, step = 1): string {
+  return `#/lesson/${encodeURIComponent(slug)}/${step}`;
+}
+
+/**
+ * The full address of a step in a language, keeping the page's path (the app may live under a
+ * sub-path) and any other query parameters.
+ */
+export function shareLink(
+  location: Pick<Location, 'origin' | 'pathname' | 'search'>,
+  slug: string,
+  step: number,
+  lang: Lang,
+): string {
+  const params = new URLSearchParams(location.search);
+  params.set('lang', lang);
+  return `${location.origin}${location.pathname}?${params}${formatHash(slug, step)}`;
+}

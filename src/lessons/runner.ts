@@ -1,0 +1,171 @@
+/**
+ * The lesson player's engine, without any UI: which lesson and step are open, whether the step's
+ * check holds (re-evaluated on every change of the world), "do it for me", next / prev, and the
+ * progress that remembers completed steps. The UI renders from it and subscribes to it.
+ */
+import type { EditableSettings } from '../world/settings';
+import type { World } from '../world/world';
+import { performAll, type ActionEffect } from './actions';
+import { evaluate, markStep, type StepMarker } from './checks';
+import { formatHash } from './links';
+import type { Lang } from './localized';
+import { LessonProgress } from './progress';
+import type { LessonDef, StepDef } from './types';
+
+export { formatHash, parseHash, shareLink, type StepLink } from './links';
+
+export interface DoItResult {
+  effects: ActionEffect[];
+  /** Why an action failed (the actions after it did not run). */
+  error: string | null;
+}
+
+export class LessonRunner {
+  lesson: LessonDef | null = null;
+  /** 0-based step index. */
+  index = 0;
+  /** The current step's check holds now. */
+  passed = false;
+  /** "Do it for me" is running. */
+  busy = false;
+  /** The last failure of doItForMe() or of applying the lesson's settings. */
+  error: string | null = null;
+  /** Bumped on every change the UI should render (for useSyncExternalStore). */
+  version = 0;
+  private marker: StepMarker;
+  private readonly listeners = new Set<() => void>();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    readonly world: World,
+    readonly lessons: readonly LessonDef[],
+    readonly progress: LessonProgress = new LessonProgress(),
+    public lang: Lang = 'en',
+  ) {
+    this.marker = markStep(world);
+    this.unsubscribe = world.subscribe(() => this.recheck());
+  }
+
+  get step(): StepDef | null {
+    return this.lesson?.steps[this.index] ?? null;
+  }
+
+  get isLast(): boolean {
+    return this.lesson !== null && this.index === this.lesson.steps.length - 1;
+  }
+
+  /** The current step's deep link (`#/lesson/<slug>/<n>`), or null when no lesson is open. */
+  get hash(): string | null {
+    return this.lesson ? formatHash(this.lesson.slug, this.index + 1) : null;
+  }
+
+  /** "Next" lights up: the check holds now, or the step was completed before. */
+  get canAdvance(): boolean {
+    const step = this.step;
+    if (!this.lesson || !step) return false;
+    return this.passed || this.progress.isDone(this.lesson.slug, step.id);
+  }
+
+  /**
+   * Opens a lesson at a step (clamped to the lesson). Starting at the first step applies the
+   * lesson's settings, those that differ from the world's (applying restarts the server, which
+   * empties the cache, so it is not done for nothing). `reset`: start from a fresh world first,
+   * as the proof does (a student still logged in from the last lesson sees other pages).
+   * False when there is no such lesson.
+   */
+  start(slug: string, index = 0, options: { reset?: boolean } = {}): boolean {
+    const lesson = this.lessons.find((l) => l.slug === slug);
+    if (!lesson) return false;
+    this.lesson = null; // the old step must not be judged by the changes made below
+    if (options.reset) this.world.resetEverything();
+    this.lesson = lesson;
+    this.index = Math.min(Math.max(0, Math.trunc(index) || 0), lesson.steps.length - 1);
+    this.error = null;
+    // Marked before the settings change, which re-evaluates the check through the world.
+    this.marker = markStep(this.world);
+    if (this.index === 0 && lesson.settings) this.applyLessonSettings(lesson.settings);
+    this.enterStep();
+    return true;
+  }
+
+  next(): boolean {
+    if (!this.canAdvance || this.isLast) return false;
+    this.index++;
+    this.enterStep();
+    return true;
+  }
+
+  prev(): boolean {
+    if (!this.lesson || this.index === 0) return false;
+    this.index--;
+    this.enterStep();
+    return true;
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    this.recheck(true);
+  }
+
+  /** Performs the step's actions in order, each awaited; the check is then evaluated again. */
+  async doItForMe(): Promise<DoItResult> {
+    const step = this.step;
+    if (!step || this.busy) return { effects: [], error: null };
+    this.busy = true;
+    this.error = null;
+    this.changed();
+    const result: DoItResult = { effects: [], error: null };
+    try {
+      result.effects = await performAll(step.actions ?? [], this.world, this.lang);
+    } catch (e) {
+      result.error = this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.busy = false;
+      this.recheck(true);
+    }
+    return result;
+  }
+
+  /** Evaluates the check now (it also runs on every world change; call it for clock ticks). */
+  recheck(force = false): void {
+    const step = this.step;
+    const passed = step ? evaluate(step.check, this.world, this.marker, this.lang) : false;
+    if (passed && step && this.lesson) this.progress.markDone(this.lesson.slug, step.id);
+    if (passed !== this.passed || force) {
+      this.passed = passed;
+      this.changed();
+    }
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.listeners.clear();
+  }
+
+  private enterStep(): void {
+    this.marker = markStep(this.world);
+    this.passed = false;
+    this.recheck(true);
+  }
+
+  private applyLessonSettings(settings: Partial<EditableSettings>): void {
+    const current = this.world.settings as unknown as Record<string, unknown>;
+    const patch = Object.fromEntries(
+      Object.entries(settings).filter(([k, v]) => !Object.is(current[k], v)),
+    ) as Partial<EditableSettings>;
+    if (Object.keys(patch).length === 0) return;
+    const errors = this.world.applySettings(patch);
+    if (errors.length)
+      this.error = `Django would refuse the lesson's settings: ${errors.map((e) => e.setting).join(', ')}.`;
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+}

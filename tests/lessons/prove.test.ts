@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+/**
+ * THE PROOF: every lesson in content/lessons is completed by its own actions, in both languages,
+ * with every check passing. A lesson whose action no longer satisfies its check fails here, and
+ * the message names the lesson, the step and the language.
+ */
+import { describe, expect, it } from 'vitest';
+import { NO_CONSOLE } from '../../src/lessons/actions';
+import { checkLessonStructure, contentLessonSources, lessonCatalog } from '../../src/lessons/load';
+import { LESSON_LANGS } from '../../src/lessons/localized';
+import { describeProblem, proveLesson } from '../../src/lessons/prove';
+import { fixtureLessons, testWorld } from './helpers';
+
+const makeWorld = () => testWorld().world;
+const catalog = lessonCatalog();
+const cases = catalog.lessons.flatMap((lesson) =>
+  LESSON_LANGS.map((lang) => ({ lesson, lang, name: `${lesson.dir} [${lang}]` })),
+);
+
+describe('the lessons in content/lessons', () => {
+  it('are well formed: every lesson.json valid, en.md and bn.md with the same steps', async () => {
+    expect(catalog.errors).toEqual([]);
+    expect(checkLessonStructure(await contentLessonSources())).toEqual([]);
+  });
+
+  if (cases.length === 0) {
+    it('(none yet: the proof below runs on the fixtures only)', () => {
+      expect(catalog.lessons).toEqual([]);
+    });
+  }
+
+  it.each(cases)('$name is completed by its own actions', async ({ lesson, lang }) => {
+    const report = await proveLesson(lesson, lang, makeWorld);
+    // TODO(runConsole): World.runConsole is being added by another change. Until it exists, a
+    // lesson may stop at its first console action, and only there: every step before it must
+    // pass. Once it exists, this exemption turns itself off and the whole lesson must pass.
+    const consolePending = !('runConsole' in makeWorld());
+    const failures = report.failures.filter(
+      (f) => !(consolePending && f.reason === `an action failed: ${NO_CONSOLE}`),
+    );
+    expect(failures.map(describeProblem)).toEqual([]);
+  });
+});
+
+describe('the prover itself (fixtures)', () => {
+  const fixtures = fixtureLessons();
+
+  it.each(LESSON_LANGS)('proves a lesson whose actions satisfy every check [%s]', async (lang) => {
+    const lesson = fixtures['fixture-login'];
+    if (!lesson) throw new Error('fixture missing');
+    const report = await proveLesson(lesson, lang, makeWorld);
+    expect(report.failures.map(describeProblem)).toEqual([]);
+    // The store already holds the row when "the-row" begins: reported, not failed.
+    expect(report.warnings.map((w) => w.stepId)).toEqual(['the-row']);
+  });
+
+  it.each(LESSON_LANGS)('reports the step whose action misses its check [%s]', async (lang) => {
+    const lesson = fixtures['fixture-broken'];
+    if (!lesson) throw new Error('fixture missing');
+    const report = await proveLesson(lesson, lang, makeWorld);
+    expect(report.failures).toHaveLength(1);
+    expect(report.failures[0]).toMatchObject({
+      lesson: 'fixture-broken',
+      step: 2,
+      stepId: 'open',
+      lang,
+    });
+    const message = describeProblem(report.failures[0] as (typeof report.failures)[number]);
+    expect(message).toContain(`fixture-broken [${lang}] step 2 (open): its actions do not satisfy`);
+    expect(message).toContain('"setsCookie":"sessionid"');
+    expect(message).toContain('last request GET /myapp/connection/ from A -> 200');
+  });
+
+  it('reports an action that fails, and a step with nothing to satisfy its check', async () => {
+    const lesson = fixtures['fixture-broken'];
+    if (!lesson) throw new Error('fixture missing');
+    const submitless = {
+      ...lesson,
+      steps: [
+        {
+          id: 'a',
+          actions: [{ type: 'submit' as const, values: {} }],
+          check: { type: 'read' as const },
+        },
+      ],
+    };
+    const r1 = await proveLesson(submitless, 'en', makeWorld);
+    expect(r1.failures.map(describeProblem)).toEqual([
+      "fixture-broken [en] step 1 (a): an action failed: Browser A's page (about:blank) has no form to submit.",
+    ]);
+    const idle = {
+      ...lesson,
+      steps: [{ id: 'b', check: { type: 'page' as const, path: '/myapp/login/' } }],
+    };
+    const r2 = await proveLesson(idle, 'bn', makeWorld);
+    expect(r2.failures[0]?.reason).toMatch(/^it has no actions to satisfy its check/);
+  });
+});
