@@ -50,6 +50,8 @@ export class LessonProgress {
   private done = new Map<string, Set<string>>();
   private readonly listeners = new Set<() => void>();
   notice: ProgressNotice = null;
+  /** Bumped on every change (for useSyncExternalStore). */
+  revision = 0;
 
   constructor(private readonly storage: ProgressStorage | null = defaultStorage()) {
     let raw: string | null;
@@ -114,6 +116,7 @@ export class LessonProgress {
   }
 
   private changed(): void {
+    this.revision++;
     for (const l of this.listeners) l();
   }
 }

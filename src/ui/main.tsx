@@ -6,6 +6,12 @@ import { WorldContext } from './hooks/useWorld';
 import { initI18n, initialLanguage } from './i18n';
 import { autosave, claimOwnership, loadWorld, type Ownership } from './bootstrap';
 import type { Notice } from './components/Notices';
+import { LessonsContext, type Lessons } from './lessons/context';
+import { lessonCatalog } from '../lessons/load';
+import { LessonProgress } from '../lessons/progress';
+import { LessonRunner } from '../lessons/runner';
+import { isLang } from '../lessons/localized';
+import i18next from 'i18next';
 import './styles.css';
 
 initI18n(initialLanguage());
@@ -20,6 +26,20 @@ const setOwnership = (o: Ownership) => {
   rerender();
 };
 claimOwnership(setOwnership);
+
+const catalog = lessonCatalog();
+const progress = new LessonProgress();
+if (progress.notice) notices.push({ id: 'progress', key: 'notice.progressReset', tone: 'warning' });
+const runner = new LessonRunner(
+  world,
+  catalog.lessons,
+  progress,
+  isLang(i18next.language) ? i18next.language : 'en',
+);
+i18next.on('languageChanged', (l) => {
+  if (isLang(l)) runner.setLang(l);
+});
+const lessons: Lessons = { runner, catalog };
 
 function OwnershipGate({
   ownership,
@@ -70,10 +90,15 @@ function Root() {
   const blocked = ownership === 'other-tab' || ownership === 'taken-over';
   return (
     <WorldContext.Provider value={world}>
-      <div inert={blocked || undefined}>
-        <App notices={[...notices]} />
-      </div>
-      <OwnershipGate ownership={ownership} onTakeOver={() => claimOwnership(setOwnership, true)} />
+      <LessonsContext.Provider value={lessons}>
+        <div inert={blocked || undefined}>
+          <App notices={[...notices]} />
+        </div>
+        <OwnershipGate
+          ownership={ownership}
+          onTakeOver={() => claimOwnership(setOwnership, true)}
+        />
+      </LessonsContext.Provider>
     </WorldContext.Provider>
   );
 }

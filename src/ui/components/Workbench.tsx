@@ -1,5 +1,6 @@
 /** The right side of the screen: browsers above, panels below. */
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
+import { usePanel } from './panelContext';
 import { useTranslation } from 'react-i18next';
 import { BrowserPane } from './BrowserPane';
 import { Tabs } from './Tabs';
@@ -14,7 +15,7 @@ export type PanelId = (typeof PANELS)[number];
 
 export function Workbench() {
   const { t } = useTranslation();
-  const [panel, setPanel] = useState<PanelId>('cookies');
+  const { panel, showPanel: setPanel } = usePanel();
   const content: Record<PanelId, ReactElement> = {
     cookies: <CookiesPanel />,
     network: <NetworkPanel />,

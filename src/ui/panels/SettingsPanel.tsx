@@ -239,7 +239,10 @@ export function SettingsPanel() {
         )}
         {errors.length > 0 && (
           <span role="status" className="error">
-            {t('settings.refused', { count: errors.length, n: formatNumber(errors.length, i18n.language) })}
+            {t('settings.refused', {
+              count: errors.length,
+              n: formatNumber(errors.length, i18n.language),
+            })}
           </span>
         )}
       </div>

@@ -1,0 +1,185 @@
+/** One lesson step: its prose, its code, "do it for me", and next once the engine agrees. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { renderMarkdown } from '../../lessons/markdown';
+import { formatHash, shareLink } from '../../lessons/links';
+import type { LessonText } from '../../lessons/types';
+import type { Lang } from '../../lessons/localized';
+import { formatNumber } from '../format';
+import { usePanel } from '../components/panelContext';
+import { useWorld } from '../hooks/useWorld';
+import { useNow } from '../hooks/useNow';
+import { CodeView } from './CodeView';
+import { Markdown } from './Markdown';
+import { Predictions } from './Predictions';
+import { useLessons } from './context';
+
+function useLessonText(
+  slug: string,
+  lang: Lang,
+): { text: LessonText | null; error: string | null } {
+  const { catalog } = useLessons();
+  const [state, setState] = useState<{
+    key: string;
+    text: LessonText | null;
+    error: string | null;
+  }>({ key: '', text: null, error: null });
+  const key = `${slug}:${lang}`;
+  useEffect(() => {
+    let live = true;
+    catalog.loadText(slug, lang).then(
+      (text) => live && setState({ key, text, error: null }),
+      (e: unknown) =>
+        live && setState({ key, text: null, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [catalog, slug, lang, key]);
+  return state.key === key ? state : { text: null, error: null };
+}
+
+function ShareLink({ slug, step, lang }: { slug: string; step: number; lang: Lang }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const link = shareLink(window.location, slug, step, lang);
+  return (
+    <div className="share">
+      <label>
+        {t('lesson.link')}{' '}
+        <input readOnly value={link} onFocus={(e) => e.target.select()} size={30} />
+      </label>
+      <button
+        type="button"
+        onClick={() =>
+          void navigator.clipboard?.writeText(link).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
+      >
+        {t('lesson.copy')}
+      </button>
+      {copied && (
+        <span role="status" className="ok">
+          {t('lesson.copied')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function LessonPlayer() {
+  const { t, i18n } = useTranslation();
+  const { runner, catalog } = useLessons();
+  const world = useWorld();
+  const { showPanel } = usePanel();
+  const lang = i18n.language as Lang;
+  const lesson = runner.lesson;
+  const step = runner.step;
+  const { text, error } = useLessonText(lesson?.slug ?? '', lang);
+  // A running clock changes nothing in the world until something happens; time checks
+  // ("two weeks later") are re-evaluated on the shared ticker.
+  const now = useNow(world.clock);
+  useEffect(() => runner.recheck(), [runner, now]);
+  if (!lesson || !step) return null;
+  const position = catalog.lessons.findIndex((l) => l.slug === lesson.slug);
+  const nextLesson = catalog.lessons[position + 1];
+  const n = (x: number) => formatNumber(x, lang);
+  const doIt = async () => {
+    const result = await runner.doItForMe();
+    const panel = [...result.effects].reverse().find((e) => e.panel)?.panel;
+    if (panel) showPanel(panel);
+  };
+  const restart = () => {
+    if (window.confirm(t('lesson.restartConfirm'))) runner.start(lesson.slug, 0, { reset: true });
+  };
+  const prose = text?.steps[step.id];
+  return (
+    <article className="lesson-player" aria-labelledby="lesson-heading">
+      <p className="lesson-crumbs">
+        <a href="#/">{t('lesson.all')}</a> ·{' '}
+        {t('lesson.position', { n: n(position + 1), total: n(catalog.lessons.length) })}
+      </p>
+      <h2 id="lesson-heading">{lesson.title[lang]}</h2>
+      <p className="step-position">
+        {t('lesson.step', { n: n(runner.index + 1), total: n(lesson.steps.length) })}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="prose" lang={lang}>
+        {prose !== undefined ? (
+          <Markdown blocks={renderMarkdown(prose)} />
+        ) : (
+          !error && <p className="hint">{t('lesson.loading')}</p>
+        )}
+      </div>
+      {step.code && <CodeView code={step.code} />}
+      {step.predictions && text && (
+        <Predictions
+          key={`${lesson.slug}/${step.id}`}
+          predictions={step.predictions}
+          text={text}
+          revealed={runner.canAdvance && step.check.type !== 'read'}
+        />
+      )}
+      <div className="step-status" role="status" aria-live="polite">
+        {step.check.type === 'read' ? null : runner.canAdvance ? (
+          <span className="ok">✓ {t('lesson.checked')}</span>
+        ) : (
+          <span className="pending">{t('lesson.waiting')}</span>
+        )}
+      </div>
+      {runner.error && (
+        <p role="alert" className="error">
+          {runner.error}
+        </p>
+      )}
+      <div className="step-controls">
+        <button type="button" onClick={() => runner.prev()} disabled={runner.index === 0}>
+          {t('lesson.prev')}
+        </button>
+        {step.actions && step.actions.length > 0 && (
+          <button type="button" onClick={() => void doIt()} disabled={runner.busy}>
+            {runner.busy ? t('lesson.doing') : t('lesson.doIt')}
+          </button>
+        )}
+        {runner.isLast ? (
+          nextLesson ? (
+            <a
+              className={`button${runner.canAdvance ? ' primary' : ' disabled'}`}
+              href={formatHash(nextLesson.slug, 1)}
+              aria-disabled={!runner.canAdvance}
+            >
+              {t('lesson.nextLesson')}
+            </a>
+          ) : (
+            <a className="button" href="#/">
+              {t('lesson.all')}
+            </a>
+          )
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => runner.next()}
+            disabled={!runner.canAdvance}
+          >
+            {t('lesson.next')}
+          </button>
+        )}
+      </div>
+      <details className="lesson-tools">
+        <summary>{t('lesson.tools')}</summary>
+        <ShareLink slug={lesson.slug} step={runner.index + 1} lang={lang} />
+        <button type="button" onClick={restart}>
+          {t('lesson.restart')}
+        </button>
+        <span className="hint">{t('lesson.worldHint', { browsers: n(world.tabs.length) })}</span>
+      </details>
+    </article>
+  );
+}
