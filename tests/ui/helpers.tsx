@@ -12,6 +12,10 @@ import { FetchTransport } from '../../src/browser/transport';
 import { VirtualClock } from '../../src/world/clock';
 import { listenInNode } from '../../src/server/msw/node';
 import type { DjangoServer } from '../../src/server/server';
+import { LessonsContext } from '../../src/ui/lessons/context';
+import { lessonCatalog } from '../../src/lessons/load';
+import { LessonProgress } from '../../src/lessons/progress';
+import { LessonRunner } from '../../src/lessons/runner';
 
 let current: World | null = null;
 let msw: ReturnType<typeof listenInNode> | null = null;
@@ -43,10 +47,19 @@ export function renderApp(options: { lang?: Language } = {}) {
   });
   current = world;
   const user = userEvent.setup();
+  const catalog = lessonCatalog();
+  const runner = new LessonRunner(
+    world,
+    catalog.lessons,
+    new LessonProgress(null),
+    options.lang ?? 'en',
+  );
   const utils = render(
     <WorldContext.Provider value={world}>
-      <App notices={[]} />
+      <LessonsContext.Provider value={{ runner, catalog }}>
+        <App notices={[]} />
+      </LessonsContext.Provider>
     </WorldContext.Provider>,
   );
-  return { ...utils, world, user, real };
+  return { ...utils, world, user, real, runner };
 }

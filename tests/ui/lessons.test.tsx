@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import { renderApp, startMsw } from './helpers';
+
+let stop: () => void;
+beforeAll(() => {
+  stop = startMsw();
+});
+afterAll(() => stop());
+beforeEach(() => {
+  window.history.replaceState(null, '', '/');
+});
+
+const go = (hash: string) =>
+  act(() => {
+    window.location.hash = hash;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+
+describe('the lesson list', () => {
+  it('lists the eight lessons with their progress, and opens one', async () => {
+    renderApp();
+    const links = await screen.findAllByRole('link', { name: /./ });
+    const lessonLinks = links.filter((a) => a.getAttribute('href')?.startsWith('#/lesson/'));
+    expect(lessonLinks).toHaveLength(8);
+    expect(lessonLinks[2]).toHaveTextContent('login: storing the username');
+    expect(screen.getAllByText('0 of 6 steps done').length).toBeGreaterThan(0);
+    await go('#/lesson/login/1');
+    expect(await screen.findByText('Step 1 of 6')).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'login: storing the username' }),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('a lesson step', () => {
+  it('opens from a deep link, waits for the engine, and goes on after "Do it for me"', async () => {
+    window.history.replaceState(null, '', '/#/lesson/login/4');
+    const { user, runner } = renderApp();
+    expect(await screen.findByText('Step 4 of 6')).toBeInTheDocument();
+    const next = screen.getByRole('button', { name: 'Next' });
+    expect(next).toBeDisabled();
+    expect(screen.getByText(/Not done yet/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    await waitFor(() => expect(next).toBeEnabled());
+    expect(screen.getByText(/Done: the engine confirmed it/)).toBeInTheDocument();
+    expect(runner.progress.isDone('login', 'post')).toBe(true);
+    await user.click(next);
+    expect(await screen.findByText('Step 5 of 6')).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/lesson/login/5');
+    // The browser's back button returns to step 4 (done, so Next is lit at once).
+    await act(async () => {
+      window.history.back();
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(await screen.findByText('Step 4 of 6')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled();
+  });
+
+  it('keeps the step and the world when the language changes mid-lesson', async () => {
+    window.history.replaceState(null, '', '/#/lesson/login/4');
+    const { user, world } = renderApp();
+    await screen.findByText('Step 4 of 6');
+    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled());
+    const cookie = world.activeTab.browser.jar.all()[0]?.value;
+    await user.click(screen.getByRole('button', { name: 'বাংলা' }));
+    expect(await screen.findByText('ধাপ ৪ / ৬')).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'login: username রাখা' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(document.querySelector('.prose')).toHaveTextContent(
+        'username-এ `রহিম`'.replace(/`/g, ''),
+      ),
+    );
+    expect(screen.getByRole('button', { name: 'পরের ধাপ' })).toBeEnabled();
+    expect(world.activeTab.browser.jar.all()[0]?.value).toBe(cookie);
+    await user.click(screen.getByRole('button', { name: 'English' }));
+  });
+
+  it('steps with PageDown and PageUp from the keyboard', async () => {
+    window.history.replaceState(null, '', '/#/lesson/login/1');
+    const { user } = renderApp();
+    await screen.findByText('Step 1 of 6');
+    await user.keyboard('{PageDown}');
+    expect(await screen.findByText('Step 2 of 6')).toBeInTheDocument();
+    await user.keyboard('{PageUp}');
+    expect(await screen.findByText('Step 1 of 6')).toBeInTheDocument();
+  });
+
+  it('shows the tutorial code next to modern Django with the running lines marked', async () => {
+    window.history.replaceState(null, '', '/#/lesson/login/1');
+    renderApp();
+    await screen.findByText('Step 1 of 6');
+    expect(screen.getByText('The tutorial')).toBeInTheDocument();
+    expect(screen.getByText('Modern Django')).toBeInTheDocument();
+    const hot = document.querySelectorAll('.code-block .line.hot');
+    expect(hot.length).toBeGreaterThan(0);
+    expect(hot[0]).toHaveTextContent('(runs in this step)');
+  });
+});
