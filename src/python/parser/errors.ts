@@ -23,12 +23,6 @@ export class PyNameError extends PyException {
   }
 }
 
-export class PyModuleNotFoundError extends PyException {
-  override get pyName(): string {
-    return 'ModuleNotFoundError';
-  }
-}
-
 /**
  * Python would run this, but the console cannot: it sends one request per line and has no
  * variables. Not a Python exception; `toPython()` gives the explanation to print.
