@@ -16,15 +16,6 @@ export interface ActionEffect {
   panel?: PanelName;
 }
 
-/** World.runConsole is being added alongside this module; until it is there, say so clearly. */
-interface ConsoleWorld {
-  runConsole(tabId: string, text: string): Promise<unknown>;
-}
-export const NO_CONSOLE = 'This world has no console (World.runConsole).';
-function hasConsole(world: World): world is World & ConsoleWorld {
-  return typeof (world as Partial<ConsoleWorld>).runConsole === 'function';
-}
-
 /** The student acts in the browser they are looking at: bring it to the front first. */
 function front(world: World, browser: string | undefined): string {
   const id = browser ?? DEFAULT_BROWSER;
@@ -60,7 +51,6 @@ export async function perform(action: Action, world: World, lang: Lang): Promise
     }
     case 'console': {
       const id = front(world, action.browser);
-      if (!hasConsole(world)) throw new Error(NO_CONSOLE);
       await world.runConsole(id, localize(action.code, lang));
       return {};
     }

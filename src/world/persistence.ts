@@ -143,6 +143,10 @@ const body = shape({
       history: list(historyEntry, 1000),
       index: num,
       consoleHistory: list(str, 1000),
+      consoleLog: list(
+        shape({ input: str, output: str, error: bool, networkId: nullable(num) }),
+        1000,
+      ),
     }),
     2000,
   ),
@@ -165,16 +169,25 @@ export function decodeSaved(text: string | null): LoadResult {
       status: 'invalid',
       reason: `saved by version ${String(parsed.version)}, this is ${VERSION}`,
     };
+  const reason = validateWorldBody(parsed.world);
+  if (reason !== null) return { status: 'invalid', reason };
+  return { status: 'ok', world: parsed.world as WorldSnapshotBody };
+}
+
+/**
+ * Checks that `value` is a usable world snapshot body: null when it is, else where and why not
+ * (`world.tabs[0].name: expected text`). Shared with importing a world from a file.
+ */
+export function validateWorldBody(value: unknown): string | null {
   try {
-    body(parsed.world, 'world');
+    body(value, 'world');
   } catch (e) {
-    if (e instanceof Invalid) return { status: 'invalid', reason: e.message };
+    if (e instanceof Invalid) return e.message;
     throw e;
   }
-  const world = parsed.world as WorldSnapshotBody;
-  for (const t of world.tabs) {
+  for (const t of (value as WorldSnapshotBody).tabs) {
     if (t.index < -1 || t.index >= t.history.length)
-      return { status: 'invalid', reason: `world.tabs(${t.id}).index: out of range` };
+      return `world.tabs(${t.id}).index: out of range`;
   }
-  return { status: 'ok', world };
+  return null;
 }

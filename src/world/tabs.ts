@@ -13,10 +13,24 @@ export interface HistoryEntry {
   networkId: number;
 }
 
+/** One line typed in the console and what came back. */
+export interface ConsoleLine {
+  input: string;
+  /** What Python would print ('' for nothing). */
+  output: string;
+  /** True when `output` is an exception's last traceback line. */
+  error: boolean;
+  /** The request it made, if any (links the line to the Network panel). */
+  networkId: number | null;
+}
+
+export const CONSOLE_LIMIT = 200;
+
 export class BrowserTab {
   history: HistoryEntry[] = [];
   index = -1;
   consoleHistory: string[] = [];
+  consoleLog: ConsoleLine[] = [];
   private pageCache = new WeakMap<HistoryEntry, Page>();
 
   constructor(

@@ -17,7 +17,9 @@ import {
   type EditableSettings,
   type SettingError,
 } from './settings';
-import { BrowserTab } from './tabs';
+import { BrowserTab, CONSOLE_LIMIT, type ConsoleLine } from './tabs';
+import { ENGINE_PREFIX } from './settings';
+import { loads, PyDict, PyException, type PyValue } from '../python';
 
 export const NETWORK_LIMIT = 300;
 
@@ -249,6 +251,54 @@ export class World {
     this.changed();
   }
 
+  // --- the console ---------------------------------------------------------------------------
+
+  /**
+   * Runs one line of Python for a browser: as its own request (`POST /__session__/call`) when it
+   * touches request.session, so the middleware saves and sets cookies as after any view.
+   */
+  async runConsole(tabId: string, text: string): Promise<ConsoleLine> {
+    const tab = this.tab(tabId);
+    const input = text.trim();
+    if (input && tab.consoleHistory[tab.consoleHistory.length - 1] !== input)
+      tab.consoleHistory.push(input);
+    if (tab.consoleHistory.length > CONSOLE_LIMIT)
+      tab.consoleHistory.splice(0, tab.consoleHistory.length - CONSOLE_LIMIT);
+    // The parser is a good part of the code: it is loaded when the console is first used.
+    const { parseConsoleInput, toWireBody, negatedRepr } = await import('./console');
+    let line: ConsoleLine;
+    try {
+      const cmd = parseConsoleInput(text, { engine: ENGINE_PREFIX + this.settings.SESSION_ENGINE });
+      if (cmd.kind === 'local') {
+        line = { input, output: cmd.output, error: false, networkId: null };
+      } else {
+        const entry = await this.send(
+          tabId,
+          { method: 'POST', path: '/__session__/call', json: toWireBody(cmd) },
+          { navigate: false },
+        );
+        line = {
+          input,
+          ...consoleAnswer(entry.response, cmd.negate ? negatedRepr : null),
+          networkId: entry.id,
+        };
+      }
+    } catch (e) {
+      if (!(e instanceof PyException)) throw e;
+      line = { input, output: e.toPython(), error: true, networkId: null };
+    }
+    tab.consoleLog.push(line);
+    if (tab.consoleLog.length > CONSOLE_LIMIT)
+      tab.consoleLog.splice(0, tab.consoleLog.length - CONSOLE_LIMIT);
+    this.changed();
+    return line;
+  }
+
+  clearConsole(tabId: string): void {
+    this.tab(tabId).consoleLog = [];
+    this.changed();
+  }
+
   // --- cookies by hand (DevTools) -------------------------------------------------------------
 
   putCookie(tabId: string, cookie: Omit<StoredCookie, 'creation' | 'lastAccess'>): void {
@@ -311,6 +361,7 @@ export class World {
         history: t.history,
         index: t.index,
         consoleHistory: t.consoleHistory,
+        consoleLog: t.consoleLog,
       })),
       network: this.network.slice(-100),
     };
@@ -324,6 +375,7 @@ export interface TabSnapshot {
   history: BrowserTab['history'];
   index: number;
   consoleHistory: string[];
+  consoleLog: ConsoleLine[];
 }
 
 export interface WorldSnapshotBody {
@@ -356,6 +408,7 @@ export function restoreWorld(
     tab.history = t.history;
     tab.index = t.index;
     tab.consoleHistory = t.consoleHistory;
+    tab.consoleLog = t.consoleLog;
   }
   if (world.tabs.length === 0) world.addTab();
   world.activeTabId = world.tabs.some((t) => t.id === body.activeTab)
@@ -364,4 +417,29 @@ export function restoreWorld(
   world.network = body.network;
   world.changed();
   return world;
+}
+
+/** What the console prints for the endpoint's answer: the result's repr, or the exception. */
+function consoleAnswer(
+  response: { status: number; contentType: string; body: string; logs: { message: string }[] },
+  negate: ((result: PyValue) => string) | null,
+): { output: string; error: boolean } {
+  if (response.contentType.startsWith('application/json')) {
+    const answer = loads(response.body);
+    if (answer instanceof PyDict) {
+      if (answer.has('repr')) {
+        const result = answer.get('result') as PyValue;
+        if (negate) return { output: negate(result), error: false };
+        // Python's REPL prints nothing for None.
+        return { output: result === null ? '' : String(answer.get('repr')), error: false };
+      }
+      if (answer.has('message')) return { output: String(answer.get('message')), error: true };
+    }
+  }
+  // The line ran, but the response failed afterwards (the middleware could not save the session,
+  // say): the server's log names the exception, as a traceback's last line would.
+  const logged = response.logs
+    .map((l) => l.message.split('\n').pop() ?? '')
+    .filter((m) => /^\w+(\.\w+)*: /.test(m));
+  return { output: logged[logged.length - 1] ?? `HTTP ${response.status}`, error: true };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { NO_CONSOLE, perform, performAll } from '../../src/lessons/actions';
+import { perform, performAll } from '../../src/lessons/actions';
 import { evaluate, markStep } from '../../src/lessons/checks';
 import type { Action } from '../../src/lessons/types';
 import type { World } from '../../src/world/world';
@@ -69,25 +69,20 @@ describe('perform', () => {
     ]);
   });
 
-  it('TODO(runConsole): a console action through the real World.runConsole', async () => {
-    // World.runConsole is being added by another change. Until it lands, a console action must
-    // fail with a clear message and leave the world alone; once it lands, this test checks the
-    // real call (and the TODO can go).
+  it('console: runs the line through World.runConsole as its own request', async () => {
     const { world } = testWorld();
     await perform(openForm, world, 'en');
     await perform({ type: 'submit', values: { username: 'alice', password: 'x' } }, world, 'en');
     const marker = markStep(world);
-    const action: Action = { type: 'console', code: 'request.session.set_expiry(300)' };
-    if (!('runConsole' in world)) {
-      await expect(perform(action, world, 'en')).rejects.toThrow(NO_CONSOLE);
-      expect(NO_CONSOLE).toBe('This world has no console (World.runConsole).');
-      expect(world.network).toHaveLength(2);
-      return;
-    }
-    await perform(action, world, 'en');
+    await perform({ type: 'console', code: 'request.session.set_expiry(300)' }, world, 'en');
     expect(evaluate({ type: 'response', consoleMethod: 'set_expiry' }, world, marker, 'en')).toBe(
       true,
     );
+    expect(world.activeTab.consoleLog.at(-1)).toMatchObject({
+      input: 'request.session.set_expiry(300)',
+      output: '',
+      error: false,
+    });
   });
 
   it('settings: applied as the settings panel would; refused ones change nothing', async () => {

@@ -1,4 +1,104 @@
-/** Placeholder until the console parser lands. */
+/**
+ * `request.session` in Python, for the active browser. Each line that touches the session runs as
+ * its own request (POST /__session__/call), so its cookie and the store change as after a view.
+ */
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorld } from '../hooks/useWorld';
+
 export function ConsolePanel() {
-  return null;
+  const { t } = useTranslation();
+  const world = useWorld();
+  const tab = world.activeTab;
+  const [text, setText] = useState('');
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const logRef = useRef<HTMLOListElement>(null);
+  const lines = tab.consoleLog;
+  useEffect(() => {
+    logRef.current?.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
+  }, [lines.length]);
+  const run = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await world.runConsole(tab.id, text);
+      setText('');
+      setCursor(null);
+    } catch (err) {
+      setFailure(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  // Up and Down walk the history, as in a shell.
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const history = tab.consoleHistory;
+    if (e.key === 'ArrowUp' && history.length) {
+      e.preventDefault();
+      const next = cursor === null ? history.length - 1 : Math.max(0, cursor - 1);
+      setCursor(next);
+      setText(history[next] ?? '');
+    } else if (e.key === 'ArrowDown' && cursor !== null) {
+      e.preventDefault();
+      const next = cursor + 1;
+      if (next >= history.length) {
+        setCursor(null);
+        setText('');
+      } else {
+        setCursor(next);
+        setText(history[next] ?? '');
+      }
+    }
+  };
+  return (
+    <div className="panel console">
+      <p className="hint">{t('console.intro', { name: tab.name })}</p>
+      <ol className="console-log" ref={logRef} aria-label={t('console.log')} aria-live="polite">
+        {lines.length === 0 && <li className="hint">{t('console.empty')}</li>}
+        {lines.map((line, i) => (
+          <li key={i}>
+            <code className="console-in">
+              <span aria-hidden="true">&gt;&gt;&gt; </span>
+              {line.input}
+            </code>
+            {line.output && (
+              <pre className={line.error ? 'console-out error' : 'console-out'}>{line.output}</pre>
+            )}
+          </li>
+        ))}
+      </ol>
+      <form className="console-input" onSubmit={run}>
+        <label htmlFor="console-input" className="prompt">
+          <span aria-hidden="true">&gt;&gt;&gt;</span>
+          <span className="visually-hidden">{t('console.label', { name: tab.name })}</span>
+        </label>
+        <input
+          id="console-input"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="off"
+          placeholder="request.session['color'] = 'blue'"
+        />
+        <button type="submit" disabled={busy}>
+          {t('console.run')}
+        </button>
+        <button type="button" onClick={() => world.clearConsole(tab.id)}>
+          {t('console.clear')}
+        </button>
+      </form>
+      {failure && (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      )}
+      <p className="hint">{t('console.help')}</p>
+    </div>
+  );
 }
