@@ -54,7 +54,6 @@ export class FetchTransport implements Transport {
     const extras = JSON.parse(extrasHeader) as ExchangeExtras;
     return {
       ...extras,
-      status: response.status,
       body: await response.text(),
       contentType: response.headers.get('content-type') ?? '',
     };

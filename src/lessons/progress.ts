@@ -6,11 +6,13 @@
 export const PROGRESS_KEY = 'django-session-playground:lesson-progress:v1';
 export const PROGRESS_VERSION = 1;
 
-interface Saved {
+/** What is saved, and what a world export file carries as `progress`. */
+export interface ProgressData {
   version: typeof PROGRESS_VERSION;
   /** Lesson slug -> ids of the completed steps. */
   done: Record<string, string[]>;
 }
+type Saved = ProgressData;
 
 /** Why saved progress was discarded: shown once by the UI, then dismissed. */
 export type ProgressNotice = 'corrupt' | 'other-version' | null;
@@ -26,13 +28,25 @@ function defaultStorage(): ProgressStorage | null {
   }
 }
 
-function parse(raw: string): { done: Map<string, Set<string>> } | 'corrupt' | 'other-version' {
+type Parsed = { done: Map<string, Set<string>> } | 'corrupt' | 'other-version';
+
+function parse(raw: string): Parsed {
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
     return 'corrupt';
   }
+  return parseValue(value);
+}
+
+/** The same checks as for storage, for progress that arrives in an imported file. */
+export function validateProgressData(value: unknown): 'corrupt' | 'other-version' | null {
+  const parsed = parseValue(value);
+  return typeof parsed === 'object' ? null : parsed;
+}
+
+function parseValue(value: unknown): Parsed {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'corrupt';
   const v = value as Partial<Saved> & Record<string, unknown>;
   if (v.version !== PROGRESS_VERSION)
@@ -92,6 +106,22 @@ export class LessonProgress {
     this.save();
   }
 
+  /** Everything completed, as plain data (for exporting the world to a file). */
+  toData(): ProgressData {
+    return {
+      version: PROGRESS_VERSION,
+      done: Object.fromEntries([...this.done].map(([slug, ids]) => [slug, [...ids]])),
+    };
+  }
+
+  /** Replaces all progress with `data` (checked by validateProgressData first) and saves it. */
+  replaceWith(data: ProgressData): void {
+    const parsed = parseValue(data);
+    if (typeof parsed !== 'object') throw new Error(`progress data is ${parsed}`);
+    this.done = parsed.done;
+    this.save();
+  }
+
   dismissNotice(): void {
     this.notice = null;
     this.changed();
@@ -103,10 +133,7 @@ export class LessonProgress {
   }
 
   private save(): void {
-    const saved: Saved = {
-      version: PROGRESS_VERSION,
-      done: Object.fromEntries([...this.done].map(([slug, ids]) => [slug, [...ids]])),
-    };
+    const saved: Saved = this.toData();
     try {
       this.storage?.setItem(PROGRESS_KEY, JSON.stringify(saved));
     } catch {

@@ -32,15 +32,12 @@ export function createHandlers(getServer: () => DjangoServer) {
         body,
         secure: url.protocol === 'https:',
       });
-      const { status, body: content, contentType: _type, ...rest } = exchange;
+      const { body: content, contentType: _type, ...rest } = exchange;
       const extras: ExchangeExtras = rest;
       const responseHeaders = new Headers(exchange.headers);
       responseHeaders.set(EXCHANGE_HEADER, asciiJson(extras));
-      return new HttpResponse(content, {
-        status,
-        statusText: exchange.reason,
-        headers: responseHeaders,
-      });
+      // Always 200: the simulated status is in the exchange header (see protocol.ts).
+      return new HttpResponse(content, { status: 200, headers: responseHeaders });
     }),
   ];
 }

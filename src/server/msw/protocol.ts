@@ -15,10 +15,12 @@ export const COOKIE_HEADER = 'x-playground-cookie';
 export const EXCHANGE_HEADER = 'x-playground-exchange';
 
 /**
- * What rides in the exchange header: everything but status and body. Headers are repeated here
- * because fetch lower-cases header names, and the panels show them as Django wrote them.
+ * What rides in the exchange header: everything but the body. Headers are repeated here because
+ * fetch lower-cases header names, and the panels show them as Django wrote them. The status is
+ * here too: the transport response itself is always 200, so that a simulated 404 or 500 is not
+ * reported by the real browser as a failed load of the playground.
  */
-export type ExchangeExtras = Omit<Exchange, 'status' | 'body' | 'contentType'>;
+export type ExchangeExtras = Omit<Exchange, 'body' | 'contentType'>;
 
 /** JSON with every non-ASCII character escaped: header values must be ISO-8859-1. */
 export function asciiJson(value: unknown): string {

@@ -12,27 +12,23 @@ export function ConsolePanel() {
   const tab = world.activeTab;
   const [text, setText] = useState('');
   const [cursor, setCursor] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // Lines typed while an earlier one is still running wait their turn, as in a terminal.
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const logRef = useRef<HTMLOListElement>(null);
   const lines = tab.consoleLog;
   useEffect(() => {
     logRef.current?.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
   }, [lines.length]);
-  const run = async (e?: FormEvent) => {
+  const run = (e?: FormEvent) => {
     e?.preventDefault();
-    if (busy) return;
-    setBusy(true);
+    const line = text;
+    setText('');
+    setCursor(null);
     setFailure(null);
-    try {
-      await world.runConsole(tab.id, text);
-      setText('');
-      setCursor(null);
-    } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    queue.current = queue.current
+      .then(() => world.runConsole(tab.id, line).then(() => undefined))
+      .catch((err: unknown) => setFailure(err instanceof Error ? err.message : String(err)));
   };
   // Up and Down walk the history, as in a shell.
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -86,9 +82,7 @@ export function ConsolePanel() {
           autoCapitalize="off"
           placeholder="request.session['color'] = 'blue'"
         />
-        <button type="submit" disabled={busy}>
-          {t('console.run')}
-        </button>
+        <button type="submit">{t('console.run')}</button>
         <button type="button" onClick={() => world.clearConsole(tab.id)}>
           {t('console.clear')}
         </button>
