@@ -7,6 +7,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-*/**',
+      'tests/bench/web/node_modules/**',
       'coverage',
       'public/mockServiceWorker.js',
       'test-results',

@@ -36,13 +36,13 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx vite build --base=${SUB_PATH} --outDir dist-e2e/sub --emptyOutDir && npx vite preview --base ${SUB_PATH} --outDir dist-e2e/sub --host 127.0.0.1 --port ${PORT} --strictPort`,
+      command: `npx tsx scripts/build.ts --base=${SUB_PATH} --outDir dist-e2e/sub && npx vite preview --base ${SUB_PATH} --outDir dist-e2e/sub --host 127.0.0.1 --port ${PORT} --strictPort`,
       url: `http://127.0.0.1:${PORT}${SUB_PATH}`,
       timeout: 180_000,
       reuseExistingServer: false,
     },
     {
-      command: `npx vite build --base=/ --outDir dist-e2e/root --emptyOutDir && npx vite preview --base / --outDir dist-e2e/root --host 127.0.0.1 --port ${ROOT_PORT} --strictPort`,
+      command: `npx tsx scripts/build.ts --base=/ --outDir dist-e2e/root && npx vite preview --base / --outDir dist-e2e/root --host 127.0.0.1 --port ${ROOT_PORT} --strictPort`,
       url: `http://127.0.0.1:${ROOT_PORT}/`,
       timeout: 180_000,
       reuseExistingServer: false,

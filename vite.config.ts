@@ -1,10 +1,26 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // The base path is set at build time (`npm run build -- --base=/django-sessions/`), so the same
 // code serves from a domain root or a sub-path.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [react()],
+  resolve: {
+    // The browser build of MSW without its cookie jar (src/server/msw/noCookieStore.ts says
+    // why). Tests keep the real package: msw/node runs there.
+    alias:
+      mode === 'test'
+        ? []
+        : [
+            {
+              find: /^tough-cookie$/,
+              replacement: fileURLToPath(
+                new URL('./src/server/msw/noCookieStore.ts', import.meta.url),
+              ),
+            },
+          ],
+  },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     environment: 'node',
@@ -12,4 +28,4 @@ export default defineConfig({
     // Component tests click through the whole app; a loaded 2-core CI machine needs headroom.
     testTimeout: 20_000,
   },
-});
+}));

@@ -88,6 +88,13 @@ export class LessonRunner {
     return true;
   }
 
+  /** Back to the lesson list: no lesson open. */
+  close(): void {
+    this.lesson = null;
+    this.index = 0;
+    this.recheck(true);
+  }
+
   next(): boolean {
     if (!this.canAdvance || this.isLast) return false;
     this.index++;

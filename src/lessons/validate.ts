@@ -4,7 +4,7 @@
  * its path instead of surfacing as a step that can never be completed.
  */
 import type { SessionDecision } from '../django/contrib/sessions/middleware';
-import { CONSOLE_METHODS } from '../server/console/call';
+import { CONSOLE_METHODS } from '../server/console/methods';
 import { DEFAULT_EDITABLE, validateSettings, type EditableSettings } from '../world/settings';
 import { ID_PATTERN } from './markdown';
 import type { Action, Check, LessonDef } from './types';

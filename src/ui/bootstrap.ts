@@ -3,44 +3,13 @@
  * service worker, or the in-page fallback, saying so), saving as things change, and one tab
  * owning the saved state at a time.
  */
-import { LazyTransport } from '../browser/lazyTransport';
-import { FetchTransport, InPageTransport, type Transport } from '../browser/transport';
-import type { DjangoServer } from '../server/server';
+import type { Transport } from '../browser/transport';
 import { decodeSaved, encodeSaved, STORAGE_KEY } from '../world/persistence';
 import { restoreWorld, World } from '../world/world';
 import type { Notice } from './components/Notices';
 
 export const BACKUP_KEY = `${STORAGE_KEY}:unreadable-backup`;
 const LOCK_NAME = 'django-session-playground:owner';
-
-function chooseTransport(
-  getServer: () => DjangoServer,
-  notices: Notice[],
-  onChange: () => void,
-): Transport {
-  const base = import.meta.env.BASE_URL;
-  const fallback = (key: string, values?: Record<string, string>) => {
-    notices.push({ id: 'transport', key, values, tone: 'info' });
-    onChange();
-    return new InPageTransport(getServer);
-  };
-  const choose = async (): Promise<Transport> => {
-    if (location.protocol === 'file:') return fallback('notice.fileProtocol');
-    if (!('serviceWorker' in navigator) || !window.isSecureContext)
-      return fallback('notice.noServiceWorker');
-    try {
-      const { startWorker } = await import('../server/msw/browser');
-      await startWorker(getServer, base);
-      setTimeout(onChange); // the footer says which transport serves the site
-      return new FetchTransport(new URL(base, location.href).href);
-    } catch (e) {
-      return fallback('notice.serviceWorkerFailed', {
-        reason: e instanceof Error ? e.message : String(e),
-      });
-    }
-  };
-  return new LazyTransport(choose());
-}
 
 function readSaved(notices: Notice[]): string | null {
   try {
@@ -52,9 +21,7 @@ function readSaved(notices: Notice[]): string | null {
 }
 
 /** Loads the saved world, or makes a fresh one (keeping an unreadable save aside, and saying so). */
-export function loadWorld(notices: Notice[], onChange: () => void): World {
-  const transport = (getServer: () => DjangoServer) =>
-    chooseTransport(getServer, notices, onChange);
+export function loadWorld(notices: Notice[], transport: () => Transport): World {
   const text = readSaved(notices);
   const result = decodeSaved(text);
   if (result.status === 'ok') {

@@ -1,37 +1,52 @@
 /**
  * i18next with the playground's two languages. The language comes from `?lang=`, else the last
- * choice, else the browser's preference; `<html lang>` follows it.
+ * choice, else the browser's preference; `<html lang>` and the page title follow it. Only the
+ * language on screen is downloaded; the other one when the reader switches.
  */
-import i18next from 'i18next';
+import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../content/locales/en.json';
-import bn from '../../content/locales/bn.json';
 
 export const LANGUAGES = ['bn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_KEY = 'django-session-playground:lang';
 
+const LOCALES = import.meta.glob<Record<string, unknown>>('../../content/locales/*.json', {
+  import: 'default',
+});
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'bn' || value === 'en';
+}
+
 export function initialLanguage(search: string = location.search): Language {
   const fromUrl = new URLSearchParams(search).get('lang');
-  if (fromUrl === 'bn' || fromUrl === 'en') return fromUrl;
+  if (isLanguage(fromUrl)) return fromUrl;
   try {
     const saved = localStorage.getItem(LANGUAGE_KEY);
-    if (saved === 'bn' || saved === 'en') return saved;
+    if (isLanguage(saved)) return saved;
   } catch {
     // storage blocked: fall through to the browser's preference
   }
   return navigator.language?.toLowerCase().startsWith('bn') ? 'bn' : 'en';
 }
 
-export function initI18n(lng: Language) {
+async function loadStrings(lng: Language): Promise<Record<string, unknown>> {
+  const load = LOCALES[`../../content/locales/${lng}.json`];
+  if (!load) throw new Error(`No strings for language ${lng}`);
+  return load();
+}
+
+/** Starts i18next with the given strings (all of them in tests, one language in the app). */
+export function initI18n(lng: Language, resources: Resource) {
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, bn: { translation: bn } },
+    resources,
     lng,
     fallbackLng: false,
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
   const follow = (l: string) => {
+    if (typeof document === 'undefined') return; // prerendering
     document.documentElement.lang = l;
     document.title = i18next.t('app.title');
   };
@@ -45,4 +60,17 @@ export function initI18n(lng: Language) {
     }
   });
   return i18next;
+}
+
+/** The app's start: fetch the strings of the language on screen, then start i18next. */
+export async function startI18n(lng: Language) {
+  return initI18n(lng, { [lng]: { translation: await loadStrings(lng) } });
+}
+
+/** Switches language, fetching its strings first if this is the first time. */
+export async function switchLanguage(lng: Language): Promise<void> {
+  if (!i18next.hasResourceBundle(lng, 'translation')) {
+    i18next.addResourceBundle(lng, 'translation', await loadStrings(lng));
+  }
+  await i18next.changeLanguage(lng);
 }

@@ -34,7 +34,8 @@ export { expect };
 
 /** Opens the playground and waits until the mock server answers (service worker ready). */
 export async function open(page: Page, path = '', lang: 'en' | 'bn' = 'en') {
-  await page.goto(`${path}?lang=${lang}`);
+  // The language goes in the query, before any #/lesson/... route.
+  await page.goto(path.startsWith('#') ? `?lang=${lang}${path}` : `${path}?lang=${lang}`);
   await expect(
     page.getByText(
       lang === 'en' ? 'Mock server: service worker (MSW)' : 'মক সার্ভার: সার্ভিস ওয়ার্কার (MSW)',

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { renderApp, startMsw } from './helpers';
+import { renderApp, startMsw, openPanel } from './helpers';
 
 let stop: () => void;
 beforeAll(() => {
@@ -12,7 +12,7 @@ afterAll(() => stop());
 describe('Console panel', () => {
   it('runs request.session lines as requests and prints what Python prints', async () => {
     const { user, world } = renderApp();
-    await user.click(screen.getByRole('tab', { name: 'Console' }));
+    await openPanel(user, 'Console');
     const input = screen.getByRole('textbox', { name: 'Python line for browser A' });
     const log = () => screen.getByRole('list', { name: 'Console output' });
     const run = async (line: string) => {

@@ -12,7 +12,8 @@ import { LessonProgress } from '../../src/lessons/progress';
 import type { DjangoServer } from '../../src/server/server';
 import { ExportImport } from '../../src/ui/components/ExportImport';
 import { useWorld, WorldContext } from '../../src/ui/hooks/useWorld';
-import { initI18n, type Language } from '../../src/ui/i18n';
+import { initTestI18n } from './helpers';
+import type { Language } from '../../src/ui/i18n';
 import { VirtualClock } from '../../src/world/clock';
 import { exportWorld, MAX_IMPORT_BYTES, parseImport } from '../../src/world/exchange';
 import { World } from '../../src/world/world';
@@ -59,7 +60,7 @@ function Host({ initial, progress }: { initial: World; progress: LessonProgress 
 }
 
 async function setup(lang: Language = 'en') {
-  const i18n = initI18n(lang);
+  const i18n = initTestI18n(lang);
   await i18n.changeLanguage(lang);
   const world = await makeWorld();
   const progress = new LessonProgress(null);

@@ -2,20 +2,21 @@
  * Renders the whole app around a fresh world whose browsers reach the Django site through the
  * real MSW handlers (msw/node), as the service worker does in a browser.
  */
-import { render } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
-import { App } from '../../src/ui/App';
-import { WorldContext } from '../../src/ui/hooks/useWorld';
+import en from '../../content/locales/en.json';
+import bn from '../../content/locales/bn.json';
+import { Shell } from '../../src/ui/Shell';
 import { initI18n, type Language } from '../../src/ui/i18n';
+import { parts, startEngine } from '../../src/ui/engine';
 import { World } from '../../src/world/world';
 import { FetchTransport } from '../../src/browser/transport';
 import { VirtualClock } from '../../src/world/clock';
 import { listenInNode } from '../../src/server/msw/node';
 import type { DjangoServer } from '../../src/server/server';
-import { LessonsContext } from '../../src/ui/lessons/context';
 import { lessonCatalog } from '../../src/lessons/load';
 import { LessonProgress } from '../../src/lessons/progress';
-import { LessonRunner } from '../../src/lessons/runner';
 
 let current: World | null = null;
 let msw: ReturnType<typeof listenInNode> | null = null;
@@ -31,6 +32,13 @@ export function startMsw() {
   };
 }
 
+/** Both languages' strings, as the app would fetch them. */
+export function initTestI18n(lang: Language = 'en') {
+  const i18n = initI18n(lang, { en: { translation: en }, bn: { translation: bn } });
+  void i18n.changeLanguage(lang);
+  return i18n;
+}
+
 /** Real time frozen at 2026-01-01T00:00:00Z unless moved. */
 export function fakeRealTime(start = 1767225600000) {
   let now = start;
@@ -38,28 +46,30 @@ export function fakeRealTime(start = 1767225600000) {
 }
 
 export function renderApp(options: { lang?: Language } = {}) {
-  const i18n = initI18n(options.lang ?? 'en');
-  void i18n.changeLanguage(options.lang ?? 'en');
+  initTestI18n(options.lang ?? 'en');
   const real = fakeRealTime();
-  const world = new World({
-    clock: new VirtualClock(real.now),
-    transport: () => new FetchTransport('http://localhost/', 'node'),
-  });
-  current = world;
-  const user = userEvent.setup();
   const catalog = lessonCatalog();
-  const runner = new LessonRunner(
-    world,
-    catalog.lessons,
-    new LessonProgress(null),
-    options.lang ?? 'en',
-  );
+  const progress = new LessonProgress(null);
+  const engine = startEngine({
+    catalog,
+    progress,
+    notices: [],
+    onChange: () => {},
+    transport: new FetchTransport('http://localhost/', 'node'),
+    world: (transport) =>
+      (current = new World({ clock: new VirtualClock(real.now), transport: () => transport })),
+  });
+  const user = userEvent.setup();
   const utils = render(
-    <WorldContext.Provider value={world}>
-      <LessonsContext.Provider value={{ runner, catalog }}>
-        <App notices={[]} />
-      </LessonsContext.Provider>
-    </WorldContext.Provider>,
+    <Shell lessons={{ catalog, progress }} notices={[]} loaded={{ engine, parts }} />,
   );
-  return { ...utils, world, user, real, runner };
+  return { ...utils, world: engine.world, user, real, runner: engine.runner, engine };
+}
+
+/** Opens a panel and waits for it: panels other than Cookies are fetched on first use. */
+export async function openPanel(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.click(screen.getByRole('tab', { name }));
+  await waitFor(() =>
+    expect(within(screen.getByRole('tabpanel', { name })).queryByText('Loading…')).toBeNull(),
+  );
 }

@@ -10,7 +10,8 @@ import { InPageTransport } from '../../src/browser/transport';
 import type { DjangoServer } from '../../src/server/server';
 import { InspectorPanel } from '../../src/ui/inspector/InspectorPanel';
 import { WorldContext } from '../../src/ui/hooks/useWorld';
-import { initI18n, type Language } from '../../src/ui/i18n';
+import { initTestI18n } from './helpers';
+import type { Language } from '../../src/ui/i18n';
 import { VirtualClock } from '../../src/world/clock';
 import { World } from '../../src/world/world';
 import type { EditableSettings } from '../../src/world/settings';
@@ -24,7 +25,7 @@ async function setup(
   options: { lang?: Language; settings?: Partial<EditableSettings>; login?: boolean } = {},
 ) {
   const lang = options.lang ?? 'en';
-  const i18n = initI18n(lang);
+  const i18n = initTestI18n(lang);
   await i18n.changeLanguage(lang);
   const world = new World({
     clock: new VirtualClock(() => 1767225600000),

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
-import { renderApp, startMsw } from './helpers';
+import { renderApp, startMsw, openPanel } from './helpers';
 
 let stop: () => void;
 beforeAll(() => {
@@ -63,7 +63,7 @@ describe('Network panel', () => {
         { navigate: false },
       );
     });
-    await user.click(screen.getByRole('tab', { name: 'Network' }));
+    await openPanel(user, 'Network');
     const p = panel('Network');
     expect(p).toHaveTextContent(
       'sessionid=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax',
@@ -83,7 +83,7 @@ describe('Network panel', () => {
     await act(async () => {
       await world.navigate('B', '/myapp/connection/');
     });
-    await user.click(screen.getByRole('tab', { name: 'Network' }));
+    await openPanel(user, 'Network');
     const list = () =>
       within(panel('Network'))
         .queryAllByRole('button', { pressed: false })
@@ -101,7 +101,7 @@ describe('Session store panel', () => {
   it('greys expired rows until clear_expired() removes them', async () => {
     const { user, world } = renderApp();
     await login(world);
-    await user.click(screen.getByRole('tab', { name: 'Session store' }));
+    await openPanel(user, 'Session store');
     expect(panel('Session store')).toHaveTextContent("{'username': 'alice'}");
     act(() => world.clock.jump(14 * 86_400_000 + 1000));
     const row = (await screen.findByText('expired (still stored)')).closest('tr') as HTMLElement;
@@ -114,7 +114,7 @@ describe('Session store panel', () => {
     const { user, world } = renderApp();
     act(() => void world.applySettings({ SESSION_ENGINE: 'cache' }));
     await login(world);
-    await user.click(screen.getByRole('tab', { name: 'Session store' }));
+    await openPanel(user, 'Session store');
     expect(panel('Session store')).toHaveTextContent('Cache (memory of the server process)');
     expect(panel('Session store')).toHaveTextContent("{'username': 'alice'}");
     await user.click(
@@ -129,7 +129,7 @@ describe('Session store panel', () => {
 describe('Settings panel', () => {
   it('refuses a bad value with a message and changes nothing, then applies a good one', async () => {
     const { user, world } = renderApp();
-    await user.click(screen.getByRole('tab', { name: 'Settings' }));
+    await openPanel(user, 'Settings');
     const age = screen.getByRole('textbox', { name: 'SESSION_COOKIE_AGE' });
     await user.clear(age);
     await user.type(age, 'two weeks');

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { renderApp, startMsw } from './helpers';
+import { renderApp, startMsw, openPanel } from './helpers';
 
 let stop: () => void;
 beforeAll(() => {
@@ -36,7 +36,7 @@ describe('the tutorial flow, driven through the UI and the MSW handlers', () => 
     expect(cells[1]).toContain(key.slice(0, 10));
 
     // Network: the login POST, its Set-Cookie, and why.
-    await user.click(screen.getByRole('tab', { name: 'Network' }));
+    await openPanel(user, 'Network');
     const panel = screen.getByRole('tabpanel', { name: 'Network' });
     expect(within(panel).getByRole('button', { name: /POST \/myapp\/login\// })).toHaveAttribute(
       'aria-pressed',
@@ -50,7 +50,7 @@ describe('the tutorial flow, driven through the UI and the MSW handlers', () => 
     expect(panel).toHaveTextContent('Vary: Cookie');
 
     // Session store: one row holding the username.
-    await user.click(screen.getByRole('tab', { name: 'Session store' }));
+    await openPanel(user, 'Session store');
     const store = screen.getByRole('tabpanel', { name: 'Session store' });
     expect(store).toHaveTextContent("{'username': 'alice'}");
     expect(store).toHaveTextContent(key.slice(0, 10));

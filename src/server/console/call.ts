@@ -30,35 +30,9 @@ import * as timezone from '../../django/utils/timezone';
 import { noteView } from '../viewNotes';
 import { bindArguments, type Param } from './arguments';
 
-/** The methods the console may call (the reference's list). */
-export const CONSOLE_METHODS = [
-  'getitem',
-  'setitem',
-  'delitem',
-  'contains',
-  'get',
-  'pop',
-  'setdefault',
-  'update',
-  'keys',
-  'values',
-  'items',
-  'clear',
-  'is_empty',
-  'flush',
-  'cycle_key',
-  'set_expiry',
-  'get_expiry_age',
-  'get_expiry_date',
-  'get_expire_at_browser_close',
-  'clear_expired',
-  'set_test_cookie',
-  'test_cookie_worked',
-  'delete_test_cookie',
-  'session_key',
-  'exists',
-] as const;
-export type ConsoleMethod = (typeof CONSOLE_METHODS)[number];
+import { CONSOLE_METHODS, type ConsoleMethod } from './methods';
+
+export { CONSOLE_METHODS, type ConsoleMethod };
 
 const NO_DEFAULT = Symbol('no default');
 

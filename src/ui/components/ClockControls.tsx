@@ -4,7 +4,7 @@ import { useWorld } from '../hooks/useWorld';
 import { useNow } from '../hooks/useNow';
 import { formatDateTime, formatNumber } from '../format';
 import { Duration } from './Countdown';
-import { SPEEDS } from '../../world/clock';
+import { SPEEDS, type VirtualClock } from '../../world/clock';
 
 const JUMPS: [string, number][] = [
   ['1m', 60_000],
@@ -14,17 +14,30 @@ const JUMPS: [string, number][] = [
 ];
 
 export function ClockControls() {
+  return <ClockView clock={useWorld().clock} />;
+}
+
+const realClock = { now: () => Date.now() };
+
+/**
+ * The clock's controls. Without a clock (before the engine has loaded, or in the prerendered
+ * page) the same controls show, disabled, so that nothing moves when the real ones arrive.
+ */
+export function ClockView({ clock }: { clock: VirtualClock | null }) {
   const { t, i18n } = useTranslation();
-  const world = useWorld();
-  const clock = world.clock;
-  const now = useNow(clock);
-  const offset = clock.offset();
+  const now = useNow(clock ?? realClock);
+  const offset = clock ? clock.offset() : 0;
   const lang = i18n.language;
+  const off = clock === null;
+  // Prerendered at build time: no time at all rather than the build's.
+  const prerendering = typeof window === 'undefined';
   return (
     <div className="clock" role="group" aria-label={t('clock.label')}>
       <span className="clock-time">
         <span className="visually-hidden">{t('clock.virtualTime')} </span>
-        <time dateTime={new Date(now).toISOString()}>{formatDateTime(now, lang)}</time>
+        <time dateTime={prerendering ? undefined : new Date(now).toISOString()}>
+          {prerendering ? '\u00a0' : formatDateTime(now, lang)}
+        </time>
         {Math.abs(offset) >= 1000 && (
           <span className="clock-offset">
             {' '}
@@ -35,16 +48,18 @@ export function ClockControls() {
       </span>
       <button
         type="button"
-        onClick={() => (clock.paused ? clock.resume() : clock.pause())}
-        aria-pressed={clock.paused}
+        onClick={() => (clock?.paused ? clock.resume() : clock?.pause())}
+        aria-pressed={clock?.paused ?? false}
+        disabled={off}
       >
-        {clock.paused ? t('clock.resume') : t('clock.pause')}
+        {clock?.paused ? t('clock.resume') : t('clock.pause')}
       </button>
       <label>
         <span className="visually-hidden">{t('clock.speed')}</span>
         <select
-          value={clock.speed}
-          onChange={(e) => clock.setSpeed(Number(e.target.value))}
+          value={clock?.speed ?? 1}
+          onChange={(e) => clock?.setSpeed(Number(e.target.value))}
+          disabled={off}
           aria-label={t('clock.speed')}
         >
           {SPEEDS.map((s) => (
@@ -58,13 +73,14 @@ export function ClockControls() {
         <button
           key={label}
           type="button"
-          onClick={() => clock.jump(ms)}
+          onClick={() => clock?.jump(ms)}
+          disabled={off}
           title={t(`clock.jumpLong.${label}`)}
         >
           {t(`clock.jump.${label}`)}
         </button>
       ))}
-      <button type="button" onClick={() => clock.backToNow()}>
+      <button type="button" onClick={() => clock?.backToNow()} disabled={off}>
         {t('clock.now')}
       </button>
     </div>

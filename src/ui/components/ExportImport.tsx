@@ -55,7 +55,7 @@ export function ExportImport({ onImport, progress, transport }: ExportImportProp
   const world = useWorld();
   const lessons = useContext(LessonsContext);
   const [fallback] = useState(() => new LessonProgress(null));
-  const target = progress ?? lessons?.runner.progress ?? fallback;
+  const target = progress ?? lessons?.progress ?? fallback;
   const id = useId();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 

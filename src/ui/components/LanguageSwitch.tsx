@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n';
+import { LANGUAGES, switchLanguage } from '../i18n';
 
 const NAMES = { bn: 'বাংলা', en: 'English' } as const;
 
@@ -13,7 +13,7 @@ export function LanguageSwitch() {
           type="button"
           lang={l}
           aria-pressed={i18n.language === l}
-          onClick={() => void i18n.changeLanguage(l)}
+          onClick={() => void switchLanguage(l)}
         >
           {NAMES[l]}
         </button>

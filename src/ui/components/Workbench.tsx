@@ -1,16 +1,31 @@
-/** The right side of the screen: browsers above, panels below. */
-import type { ReactElement } from 'react';
-import { usePanel } from './panelContext';
+/**
+ * The right side of the screen: browsers above, panels below. The Cookies panel comes with the
+ * page; the others are fetched the first time they are opened.
+ */
+import { lazy, Suspense, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePanel } from './panelContext';
 import { BrowserPane } from './BrowserPane';
 import { Tabs } from './Tabs';
 import { CookiesPanel } from '../panels/CookiesPanel';
-import { NetworkPanel } from '../panels/NetworkPanel';
-import { StorePanel } from '../panels/StorePanel';
-import { ConsolePanel } from '../panels/ConsolePanel';
-import { SettingsPanel } from '../panels/SettingsPanel';
 
-export const PANELS = ['cookies', 'network', 'store', 'console', 'settings'] as const;
+const NetworkPanel = lazy(() =>
+  import('../panels/NetworkPanel').then((m) => ({ default: m.NetworkPanel })),
+);
+const StorePanel = lazy(() =>
+  import('../panels/StorePanel').then((m) => ({ default: m.StorePanel })),
+);
+const ConsolePanel = lazy(() =>
+  import('../panels/ConsolePanel').then((m) => ({ default: m.ConsolePanel })),
+);
+const SettingsPanel = lazy(() =>
+  import('../panels/SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
+);
+const InspectorPanel = lazy(() =>
+  import('../inspector/InspectorPanel').then((m) => ({ default: m.InspectorPanel })),
+);
+
+export const PANELS = ['cookies', 'network', 'store', 'console', 'settings', 'inspector'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 export function Workbench() {
@@ -22,6 +37,7 @@ export function Workbench() {
     store: <StorePanel />,
     console: <ConsolePanel />,
     settings: <SettingsPanel />,
+    inspector: <InspectorPanel />,
   };
   return (
     <div className="workbench">
@@ -35,7 +51,15 @@ export function Workbench() {
           idPrefix="panel"
           selected={panel}
           onSelect={(id) => setPanel(id as PanelId)}
-          items={PANELS.map((id) => ({ id, label: t(`panels.${id}`), content: content[id] }))}
+          items={PANELS.map((id) => ({
+            id,
+            label: t(`panels.${id}`),
+            content: (
+              <Suspense fallback={<p className="hint">{t('lesson.loading')}</p>}>
+                {content[id]}
+              </Suspense>
+            ),
+          }))}
         />
       </section>
     </div>

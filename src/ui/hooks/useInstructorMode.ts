@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 const KEY = 'django-session-playground:instructor';
 
 function initial(): boolean {
+  if (typeof window === 'undefined') return false; // prerendering
   if (new URLSearchParams(location.search).get('instructor') === '1') return true;
   try {
     return localStorage.getItem(KEY) === '1';

@@ -26,6 +26,10 @@ function subscribe(cb: () => void): () => void {
 
 /** The virtual time, refreshed twice a second (and whenever the clock is changed). */
 export function useNow(clock: Clock): number {
-  useSyncExternalStore(subscribe, () => tick);
+  useSyncExternalStore(
+    subscribe,
+    () => tick,
+    () => 0,
+  );
   return clock.now();
 }

@@ -10,6 +10,7 @@ export function useWorld(): World {
   useSyncExternalStore(
     (cb) => world.subscribe(cb),
     () => world.version,
+    () => world.version,
   );
   return world;
 }

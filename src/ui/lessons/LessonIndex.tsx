@@ -1,5 +1,5 @@
 /** The list of lessons, with a welcome and how far the student got in each. */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderMarkdown, type MdBlock } from '../../lessons/markdown';
 import { formatHash } from '../../lessons/links';
@@ -7,40 +7,33 @@ import { formatNumber } from '../format';
 import { Markdown } from './Markdown';
 import { useLessons } from './context';
 
-// The welcome text, one chunk per language, fetched when shown.
+// The welcome text is in the first chunk: it is what a first visit sees first.
 const WELCOME = import.meta.glob<string>('../../../content/lessons/index.*.md', {
   query: '?raw',
   import: 'default',
+  eager: true,
 });
 
-function useWelcome(lang: string): { title: string; blocks: MdBlock[] } | null {
-  const [text, setText] = useState<{ lang: string; source: string } | null>(null);
-  useEffect(() => {
-    const load = WELCOME[`../../../content/lessons/index.${lang}.md`];
-    let live = true;
-    void load?.().then((source) => live && setText({ lang, source }));
-    return () => {
-      live = false;
-    };
-  }, [lang]);
-  if (!text || text.lang !== lang) return null;
-  const [first = '', ...rest] = text.source.split('\n');
+function welcome(lang: string): { title: string; blocks: MdBlock[] } | null {
+  const source = WELCOME[`../../../content/lessons/index.${lang}.md`];
+  if (source === undefined) return null;
+  const [first = '', ...rest] = source.split('\n');
   return { title: first.replace(/^#\s*/, ''), blocks: renderMarkdown(rest.join('\n')) };
 }
 
 export function LessonIndex() {
   const { t, i18n } = useTranslation();
-  const { catalog, runner } = useLessons();
+  const { catalog, progress } = useLessons();
   const lang = i18n.language as 'en' | 'bn';
-  const welcome = useWelcome(lang);
+  const intro = useMemo(() => welcome(lang), [lang]);
   return (
     <div className="lesson-index">
-      <h2 id="lesson-heading">{welcome?.title ?? t('lesson.indexTitle')}</h2>
-      {welcome && <Markdown blocks={welcome.blocks.slice(0, 1)} />}
+      <h2 id="lesson-heading">{intro?.title ?? t('lesson.indexTitle')}</h2>
+      {intro && <Markdown blocks={intro.blocks.slice(0, 1)} />}
       <h3>{t('lesson.list')}</h3>
       <ol className="lesson-list">
         {catalog.lessons.map((lesson) => {
-          const done = lesson.steps.filter((s) => runner.progress.isDone(lesson.slug, s.id)).length;
+          const done = lesson.steps.filter((s) => progress.isDone(lesson.slug, s.id)).length;
           const total = lesson.steps.length;
           return (
             <li key={lesson.slug}>
@@ -57,7 +50,7 @@ export function LessonIndex() {
           );
         })}
       </ol>
-      {welcome && <Markdown blocks={welcome.blocks.slice(1)} />}
+      {intro && <Markdown blocks={intro.blocks.slice(1)} />}
     </div>
   );
 }

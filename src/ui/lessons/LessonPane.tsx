@@ -1,39 +1,67 @@
 /**
  * The left side: the lesson list, or the open lesson step. The address's hash decides which
- * (`#/lesson/<slug>/<n>`), so a step can be linked to and the browser's back button works.
+ * (`#/lesson/<slug>/<n>`), so a step can be linked to and the browser's back button works. The
+ * step's prose shows at once; its controls wake up when the playground's engine has loaded.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatHash, parseHash } from '../../lessons/links';
+import { formatHash, parseHash, type StepLink } from '../../lessons/links';
+import { switchLanguage } from '../i18n';
 import { useLessons } from './context';
 import { LessonIndex } from './LessonIndex';
 import { LessonPlayer } from './LessonPlayer';
 
+function useHashLink(): [StepLink | null, (link: StepLink | null) => void] {
+  const [link, setLink] = useState(() =>
+    typeof window === 'undefined' ? null : parseHash(window.location.hash),
+  );
+  useEffect(() => {
+    const follow = () => setLink(parseHash(window.location.hash));
+    window.addEventListener('hashchange', follow);
+    window.addEventListener('popstate', follow);
+    return () => {
+      window.removeEventListener('hashchange', follow);
+      window.removeEventListener('popstate', follow);
+    };
+  }, []);
+  return [link, setLink];
+}
+
 export function LessonPane() {
   const { i18n } = useTranslation();
-  const { runner } = useLessons();
-  // The hash opens a lesson step; a step change writes the hash.
+  const { runner, catalog } = useLessons();
+  const [link, setLink] = useHashLink();
+  const known = link && catalog.bySlug(link.slug) ? link : null;
+  // A link's own `?lang=` (inside the hash) applies once, when the link is followed; after
+  // that the reader's choice of language wins.
+  const applied = useRef<string | null>(null);
   useEffect(() => {
-    const follow = () => {
-      const link = parseHash(window.location.hash);
-      if (link?.lang && link.lang !== i18n.language) void i18n.changeLanguage(link.lang);
-      if (!link) {
-        if (runner.lesson) runner.lesson = null;
-        runner.recheck(true);
-        return;
-      }
-      if (runner.lesson?.slug === link.slug && runner.index === link.index) return;
-      if (!runner.start(link.slug, link.index)) window.location.hash = '#/';
-    };
-    follow();
-    window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
-  }, [runner, i18n]);
-  const hash = runner.lesson ? formatHash(runner.lesson.slug, runner.index + 1) : null;
+    const hash = window.location.hash;
+    if (link?.lang && applied.current !== hash) {
+      applied.current = hash;
+      if (link.lang !== i18n.language) void switchLanguage(link.lang);
+    }
+  }, [link, i18n]);
+  // The hash opens a lesson step; the runner follows it.
   useEffect(() => {
-    if (hash && window.location.hash !== hash) window.history.pushState(null, '', hash);
-  }, [hash]);
+    if (!runner) return;
+    if (!known) {
+      if (runner.lesson) runner.close();
+      return;
+    }
+    if (runner.lesson?.slug === known.slug && runner.index === known.index) return;
+    runner.start(known.slug, known.index);
+  }, [runner, known?.slug, known?.index]);
+  // A step change (next, prev) writes the hash, so that back goes back a step.
+  const hash = runner?.lesson ? formatHash(runner.lesson.slug, runner.index + 1) : null;
+  useEffect(() => {
+    if (hash && window.location.hash !== hash) {
+      window.history.pushState(null, '', hash);
+      setLink(parseHash(hash)); // pushState fires no event: keep the link in step
+    }
+  }, [hash, setLink]);
+  if (link && !known && runner) window.history.replaceState(null, '', '#/');
   return (
-    <aside className="lesson-pane">{runner.lesson ? <LessonPlayer /> : <LessonIndex />}</aside>
+    <aside className="lesson-pane">{known ? <LessonPlayer link={known} /> : <LessonIndex />}</aside>
   );
 }

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { renderMarkdown } from '../../lessons/markdown';
 import { formatHash, shareLink } from '../../lessons/links';
 import type { LessonText } from '../../lessons/types';
+import type { StepLink } from '../../lessons/links';
+import type { LessonRunner } from '../../lessons/runner';
 import type { Lang } from '../../lessons/localized';
 import { formatNumber } from '../format';
 import { usePanel } from '../components/panelContext';
@@ -69,31 +71,42 @@ function ShareLink({ slug, step, lang }: { slug: string; step: number; lang: Lan
   );
 }
 
-export function LessonPlayer() {
-  const { t, i18n } = useTranslation();
-  const { runner, catalog } = useLessons();
+/** Re-checks the step on the shared ticker: a running clock changes nothing in the world by
+ * itself, and "two weeks later" must still be noticed. */
+function ClockRecheck({ runner }: { runner: LessonRunner }) {
   const world = useWorld();
-  const { showPanel } = usePanel();
-  const lang = i18n.language as Lang;
-  const lesson = runner.lesson;
-  const step = runner.step;
-  const { text, error } = useLessonText(lesson?.slug ?? '', lang);
-  // A running clock changes nothing in the world until something happens; time checks
-  // ("two weeks later") are re-evaluated on the shared ticker.
   const now = useNow(world.clock);
   useEffect(() => runner.recheck(), [runner, now]);
+  return null;
+}
+
+export function LessonPlayer({ link }: { link: StepLink }) {
+  const { t, i18n } = useTranslation();
+  const { runner: live, catalog } = useLessons();
+  const { showPanel } = usePanel();
+  const lang = i18n.language as Lang;
+  // Until the engine has loaded (or while it catches up with the hash), show the linked step.
+  const runner = live?.lesson?.slug === link.slug ? live : null;
+  const lesson = runner?.lesson ?? catalog.bySlug(link.slug) ?? null;
+  const index = runner ? runner.index : Math.min(link.index, (lesson?.steps.length ?? 1) - 1);
+  const step = lesson?.steps[index] ?? null;
+  const { text, error } = useLessonText(lesson?.slug ?? '', lang);
   if (!lesson || !step) return null;
   const position = catalog.lessons.findIndex((l) => l.slug === lesson.slug);
   const nextLesson = catalog.lessons[position + 1];
   const n = (x: number) => formatNumber(x, lang);
   const doIt = async () => {
+    if (!runner) return;
     const result = await runner.doItForMe();
     const panel = [...result.effects].reverse().find((e) => e.panel)?.panel;
     if (panel) showPanel(panel);
   };
   const restart = () => {
-    if (window.confirm(t('lesson.restartConfirm'))) runner.start(lesson.slug, 0, { reset: true });
+    if (runner && window.confirm(t('lesson.restartConfirm')))
+      runner.start(lesson.slug, 0, { reset: true });
   };
+  const canAdvance = runner?.canAdvance ?? false;
+  const isLast = index === lesson.steps.length - 1;
   const prose = text?.steps[step.id];
   return (
     <article className="lesson-player" aria-labelledby="lesson-heading">
@@ -103,7 +116,7 @@ export function LessonPlayer() {
       </p>
       <h2 id="lesson-heading">{lesson.title[lang]}</h2>
       <p className="step-position">
-        {t('lesson.step', { n: n(runner.index + 1), total: n(lesson.steps.length) })}
+        {t('lesson.step', { n: n(index + 1), total: n(lesson.steps.length) })}
       </p>
       {error && (
         <p role="alert" className="error">
@@ -123,36 +136,39 @@ export function LessonPlayer() {
           key={`${lesson.slug}/${step.id}`}
           predictions={step.predictions}
           text={text}
-          revealed={runner.canAdvance && step.check.type !== 'read'}
+          revealed={canAdvance && step.check.type !== 'read'}
         />
       )}
+      {runner && <ClockRecheck runner={runner} />}
       <div className="step-status" role="status" aria-live="polite">
-        {step.check.type === 'read' ? null : runner.canAdvance ? (
+        {!runner ? (
+          <span className="pending">{t('lesson.starting')}</span>
+        ) : step.check.type === 'read' ? null : canAdvance ? (
           <span className="ok">✓ {t('lesson.checked')}</span>
         ) : (
           <span className="pending">{t('lesson.waiting')}</span>
         )}
       </div>
-      {runner.error && (
+      {runner?.error && (
         <p role="alert" className="error">
           {runner.error}
         </p>
       )}
       <div className="step-controls">
-        <button type="button" onClick={() => runner.prev()} disabled={runner.index === 0}>
+        <button type="button" onClick={() => runner?.prev()} disabled={!runner || index === 0}>
           {t('lesson.prev')}
         </button>
         {step.actions && step.actions.length > 0 && (
-          <button type="button" onClick={() => void doIt()} disabled={runner.busy}>
-            {runner.busy ? t('lesson.doing') : t('lesson.doIt')}
+          <button type="button" onClick={() => void doIt()} disabled={!runner || runner.busy}>
+            {runner?.busy ? t('lesson.doing') : t('lesson.doIt')}
           </button>
         )}
-        {runner.isLast ? (
+        {isLast ? (
           nextLesson ? (
             <a
-              className={`button${runner.canAdvance ? ' primary' : ' disabled'}`}
+              className={`button${canAdvance ? ' primary' : ' disabled'}`}
               href={formatHash(nextLesson.slug, 1)}
-              aria-disabled={!runner.canAdvance}
+              aria-disabled={!canAdvance}
             >
               {t('lesson.nextLesson')}
             </a>
@@ -165,8 +181,8 @@ export function LessonPlayer() {
           <button
             type="button"
             className="primary"
-            onClick={() => runner.next()}
-            disabled={!runner.canAdvance}
+            onClick={() => runner?.next()}
+            disabled={!canAdvance}
           >
             {t('lesson.next')}
           </button>
@@ -174,11 +190,10 @@ export function LessonPlayer() {
       </div>
       <details className="lesson-tools">
         <summary>{t('lesson.tools')}</summary>
-        <ShareLink slug={lesson.slug} step={runner.index + 1} lang={lang} />
-        <button type="button" onClick={restart}>
+        <ShareLink slug={lesson.slug} step={index + 1} lang={lang} />
+        <button type="button" onClick={restart} disabled={!runner}>
           {t('lesson.restart')}
         </button>
-        <span className="hint">{t('lesson.worldHint', { browsers: n(world.tabs.length) })}</span>
       </details>
     </article>
   );

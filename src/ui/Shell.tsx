@@ -1,0 +1,142 @@
+/**
+ * The screen. The header and the lesson text render at once; the browsers, panels and clock
+ * (the engine) arrive a moment later, in space kept for them so that nothing jumps.
+ */
+import { useEffect, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { ClockView } from './components/ClockControls';
+import { Notices, type Notice } from './components/Notices';
+import { PanelContext } from './components/panelContext';
+import type { PanelId } from './components/Workbench';
+import { WorldContext } from './hooks/useWorld';
+import { useInstructorMode } from './hooks/useInstructorMode';
+import { LessonPane } from './lessons/LessonPane';
+import { LessonsContext, type Lessons } from './lessons/context';
+import type { Engine, EngineParts } from './engine';
+import { useEngine } from './hooks/useEngine';
+
+/** Whether a key press belongs to a control that uses arrows or typing itself. */
+function ownsKeys(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return !!target.closest(
+    'input, textarea, select, [role="tab"], [role="tablist"], [contenteditable="true"]',
+  );
+}
+
+export interface ShellProps {
+  lessons: Omit<Lessons, 'runner'>;
+  notices: Notice[];
+  /** The engine and its parts, once loaded. */
+  loaded: { engine: Engine; parts: EngineParts } | null;
+}
+
+export function Shell({ lessons, notices, loaded }: ShellProps) {
+  const { t } = useTranslation();
+  const [panel, showPanel] = useState<PanelId>('cookies');
+  const [instructor, setInstructor] = useInstructorMode();
+  const skip = (e: MouseEvent) => {
+    // The skip link moves focus without touching the hash, which holds the lesson route.
+    e.preventDefault();
+    document.getElementById('main')?.focus();
+  };
+  return (
+    <PanelContext.Provider value={{ panel, showPanel }}>
+      <a className="skip-link" href="#main" onClick={skip}>
+        {t('app.skip')}
+      </a>
+      {loaded ? (
+        <Loaded
+          lessons={lessons}
+          notices={notices}
+          loaded={loaded}
+          instructor={instructor}
+          setInstructor={setInstructor}
+        />
+      ) : (
+        <LessonsContext.Provider value={{ ...lessons, runner: null }}>
+          <Header
+            instructor={instructor}
+            setInstructor={setInstructor}
+            clock={<ClockView clock={null} />}
+          />
+          <Notices notices={notices} />
+          <main id="main" className="app-main" tabIndex={-1}>
+            <LessonPane />
+            <div className="workbench workbench-placeholder">
+              <p className="hint">{t('app.loading')}</p>
+            </div>
+          </main>
+        </LessonsContext.Provider>
+      )}
+    </PanelContext.Provider>
+  );
+}
+
+function Header({
+  instructor,
+  setInstructor,
+  clock,
+}: {
+  instructor: boolean;
+  setInstructor: (on: boolean) => void;
+  clock: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <h1 className="app-title">{t('app.title')}</h1>
+      <button type="button" aria-pressed={instructor} onClick={() => setInstructor(!instructor)}>
+        {t('app.instructor')}
+      </button>
+      <LanguageSwitch />
+      {clock}
+    </header>
+  );
+}
+
+function Loaded({
+  lessons,
+  notices,
+  loaded,
+  instructor,
+  setInstructor,
+}: Omit<ShellProps, 'loaded'> & {
+  loaded: NonNullable<ShellProps['loaded']>;
+  instructor: boolean;
+  setInstructor: (on: boolean) => void;
+}) {
+  const engine = useEngine(loaded.engine);
+  const { ClockControls, Workbench, Footer, Narrator, OwnershipGate } = loaded.parts;
+  const runner = engine.runner;
+  // PageUp/PageDown step through the open lesson; in instructor mode the arrow keys do too.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!runner.lesson || e.altKey || e.ctrlKey || e.metaKey || ownsKeys(e.target)) return;
+      const forward = e.key === 'PageDown' || (instructor && e.key === 'ArrowRight');
+      const back = e.key === 'PageUp' || (instructor && e.key === 'ArrowLeft');
+      if (forward && runner.next()) e.preventDefault();
+      if (back && runner.prev()) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [runner, instructor]);
+  const blocked = engine.ownership === 'other-tab' || engine.ownership === 'taken-over';
+  return (
+    <WorldContext.Provider value={engine.world}>
+      <LessonsContext.Provider value={{ ...lessons, runner }}>
+        <div inert={blocked || undefined}>
+          <Header instructor={instructor} setInstructor={setInstructor} clock={<ClockControls />} />
+          <Notices notices={notices} />
+          <main id="main" className="app-main" tabIndex={-1}>
+            <LessonPane />
+            <Workbench />
+          </main>
+          <Footer engine={engine} />
+        </div>
+        <OwnershipGate engine={engine} />
+        <Narrator />
+      </LessonsContext.Provider>
+    </WorldContext.Provider>
+  );
+}
