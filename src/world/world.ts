@@ -22,6 +22,8 @@ import { ENGINE_PREFIX } from './settings';
 import { loads, PyDict, PyException, type PyValue } from '../python';
 
 export const NETWORK_LIMIT = 300;
+/** The most browsers "simulate a class" adds. */
+export const MAX_CLASS = 1000;
 
 export interface WorldOptions {
   clock?: VirtualClock;
@@ -56,6 +58,8 @@ export class World {
   /** Bumped on every change; the UI re-renders when it moves. */
   version = 0;
   private readonly random: RandomSource;
+  private holding = 0;
+  private held = false;
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(e: WorldEvent) => void>();
   private unsubscribeServer: (() => void)[] = [];
@@ -96,8 +100,27 @@ export class World {
     return () => this.eventListeners.delete(listener);
   }
   changed(): void {
+    if (this.holding > 0) {
+      this.held = true;
+      return;
+    }
     this.version++;
     for (const l of this.listeners) l();
+  }
+
+  /** Runs `work` with change notifications held back, then sends one (a class of 1,000 logins
+   * would otherwise re-render the screen a thousand times). */
+  async quietly<T>(work: () => Promise<T>): Promise<T> {
+    this.holding++;
+    try {
+      return await work();
+    } finally {
+      this.holding--;
+      if (this.holding === 0 && this.held) {
+        this.held = false;
+        this.changed();
+      }
+    }
   }
   private emit(event: WorldEvent): void {
     for (const l of this.eventListeners) l(event);
@@ -140,7 +163,7 @@ export class World {
   }
 
   removeTab(id: string): void {
-    if (this.tabs.length <= 1) return; // browser A always stays
+    if (id === 'A' || this.tabs.length <= 1) return; // browser A always stays
     this.tabs = this.tabs.filter((t) => t.id !== id);
     if (this.activeTabId === id) this.activeTabId = (this.tabs[0] as BrowserTab).id;
     this.changed();
@@ -249,6 +272,42 @@ export class World {
   clearNetwork(tabId?: string): void {
     this.network = tabId ? this.network.filter((e) => e.browser !== tabId) : [];
     this.changed();
+  }
+
+  // --- a class -------------------------------------------------------------------------------
+
+  /**
+   * "Simulate a class": `count` more browsers, each logging in as its own student (up to 1,000),
+   * to show the store under load and clear_expired() at scale. Requests go a few at a time so
+   * that the page stays responsive; `onProgress` reports how many are in.
+   */
+  async simulateClass(count: number, onProgress?: (done: number) => void): Promise<number> {
+    const n = Math.max(0, Math.min(MAX_CLASS, Math.trunc(count)));
+    const ids: string[] = [];
+    await this.quietly(async () => {
+      for (let i = 0; i < n; i++)
+        ids.push(this.addTab(`student-${String(this.tabs.length).padStart(4, '0')}`).id);
+      this.activeTabId = (this.tabs[0] as BrowserTab).id;
+    });
+    let done = 0;
+    const batch = 50;
+    for (let i = 0; i < ids.length; i += batch) {
+      await this.quietly(() =>
+        Promise.all(
+          ids.slice(i, i + batch).map(async (id) => {
+            const tab = this.tab(id);
+            await tab.browser.request({
+              method: 'POST',
+              path: '/myapp/login/',
+              form: { username: tab.name, password: 'x' },
+            });
+            done++;
+          }),
+        ),
+      );
+      onProgress?.(done);
+    }
+    return done;
   }
 
   // --- the console ---------------------------------------------------------------------------

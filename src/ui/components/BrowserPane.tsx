@@ -5,6 +5,7 @@ import { useWorld } from '../hooks/useWorld';
 import { PageView } from './PageView';
 import { Tabs } from './Tabs';
 import type { BrowserTab } from '../../world/tabs';
+import { formatNumber } from '../format';
 
 function useRun() {
   const [error, setError] = useState<string | null>(null);
@@ -120,7 +121,7 @@ function BrowserView({ tab }: { tab: BrowserTab }) {
           {t('browser.close')}
         </button>
         <RenameBrowser tab={tab} />
-        {world.tabs.length > 1 && (
+        {tab.id !== 'A' && (
           <button type="button" onClick={() => world.removeTab(tab.id)}>
             {t('browser.remove', { name: tab.name })}
           </button>
@@ -163,8 +164,18 @@ function RenameBrowser({ tab }: { tab: BrowserTab }) {
   );
 }
 
+/** With a whole class open, only a few browsers get a tab; a list reaches the others. */
+const TAB_LIMIT = 6;
+
+function visibleTabs(tabs: BrowserTab[], active: string): BrowserTab[] {
+  if (tabs.length <= TAB_LIMIT) return tabs;
+  const first = tabs.slice(0, TAB_LIMIT - 1);
+  const current = tabs.find((tab) => tab.id === active);
+  return current && !first.includes(current) ? [...first, current] : first;
+}
+
 export function BrowserPane() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const world = useWorld();
   return (
     <section className="browsers" aria-labelledby="browsers-heading">
@@ -174,12 +185,25 @@ export function BrowserPane() {
           {t('browser.add')}
         </button>
       </div>
+      {world.tabs.length > TAB_LIMIT && (
+        <label className="more-browsers">
+          {t('browser.more')}{' '}
+          <select value={world.activeTabId} onChange={(e) => world.setActiveTab(e.target.value)}>
+            {world.tabs.map((tab) => (
+              <option key={tab.id} value={tab.id}>
+                {tab.name}
+              </option>
+            ))}
+          </select>{' '}
+          ({t('browser.moreCount', { n: formatNumber(world.tabs.length, i18n.language) })})
+        </label>
+      )}
       <Tabs
         label={t('browser.heading')}
         idPrefix="browser"
         selected={world.activeTabId}
         onSelect={(id) => world.setActiveTab(id)}
-        items={world.tabs.map((tab) => ({
+        items={visibleTabs(world.tabs, world.activeTabId).map((tab) => ({
           id: tab.id,
           label: t('browser.tabLabel', { name: tab.name }),
           content: <BrowserView key={tab.id} tab={tab} />,

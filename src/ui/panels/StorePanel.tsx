@@ -2,7 +2,10 @@
  * What the server holds, for the current engine: django_session rows, cache entries, files, or
  * nothing at all for signed cookies. Expired rows stay (greyed) until clear_expired().
  */
-import { useState } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { MAX_CLASS } from '../../world/world';
+import { formatNumber } from '../format';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
 import { Countdown } from '../components/Countdown';
@@ -25,15 +28,84 @@ function StoredData({ raw }: { raw: string }) {
   );
 }
 
+/** More rows than this are virtualised: only the rows in view are in the page. */
+const VIRTUALISE_AFTER = 60;
+
+function Row({
+  r,
+  showRaw,
+  now,
+  index,
+  measure,
+}: {
+  r: StoredSession;
+  showRaw: boolean;
+  now: number;
+  index: number;
+  measure?: (el: HTMLTableRowElement | null) => void;
+}) {
+  const { t } = useTranslation();
+  const world = useWorld();
+  const expired = r.expiresAt !== null && r.expiresAt <= now;
+  return (
+    <tr
+      className={expired ? 'expired' : undefined}
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+    >
+      <td>
+        <SessionKey value={r.key} />
+      </td>
+      {showRaw && <td>{r.sessionData !== undefined && <StoredData raw={r.sessionData} />}</td>}
+      <td>
+        <code>{repr(r.data)}</code>
+      </td>
+      <td>
+        {r.expiresAt === null ? '—' : new Date(r.expiresAt).toISOString().replace('.000Z', 'Z')}
+      </td>
+      <td>
+        {r.expiresAt === null ? (
+          t('store.noTimeout')
+        ) : expired ? (
+          <span className="expired-label">{t('store.expiredRow')}</span>
+        ) : (
+          <Countdown until={r.expiresAt} clock={world.clock} />
+        )}
+      </td>
+    </tr>
+  );
+}
+
 function Rows({ rows, showRaw }: { rows: StoredSession[]; showRaw: boolean }) {
   const { t } = useTranslation();
   const world = useWorld();
   const now = useNow(world.clock);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = rows.length > VIRTUALISE_AFTER;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 40,
+    overscan: 10,
+    enabled: virtual,
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const top = items[0]?.start ?? 0;
+  const bottom = items.length
+    ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
+    : 0;
   return (
-    <div className="table-wrap">
-      <table>
+    <div
+      className={virtual ? 'table-wrap virtual' : 'table-wrap'}
+      ref={scroller}
+      tabIndex={virtual ? 0 : undefined}
+      aria-label={virtual ? t('store.rowsCount', { count: rows.length }) : undefined}
+      role={virtual ? 'region' : undefined}
+    >
+      <table aria-rowcount={rows.length + 1}>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             <th scope="col">session_key</th>
             {showRaw && <th scope="col">session_data</th>}
             <th scope="col">{t('store.decoded')}</th>
@@ -42,39 +114,74 @@ function Rows({ rows, showRaw }: { rows: StoredSession[]; showRaw: boolean }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => {
-            const expired = r.expiresAt !== null && r.expiresAt <= now;
-            return (
-              <tr key={r.where + r.key} className={expired ? 'expired' : undefined}>
-                <td>
-                  <SessionKey value={r.key} />
-                </td>
-                {showRaw && (
-                  <td>{r.sessionData !== undefined && <StoredData raw={r.sessionData} />}</td>
-                )}
-                <td>
-                  <code>{repr(r.data)}</code>
-                </td>
-                <td>
-                  {r.expiresAt === null
-                    ? '—'
-                    : new Date(r.expiresAt).toISOString().replace('.000Z', 'Z')}
-                </td>
-                <td>
-                  {r.expiresAt === null ? (
-                    t('store.noTimeout')
-                  ) : expired ? (
-                    <span className="expired-label">{t('store.expiredRow')}</span>
-                  ) : (
-                    <Countdown until={r.expiresAt} clock={world.clock} />
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {virtual ? (
+            <>
+              {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
+              {items.map((v) => (
+                <Row
+                  key={v.key}
+                  r={rows[v.index] as StoredSession}
+                  showRaw={showRaw}
+                  now={now}
+                  index={v.index}
+                  measure={virtualizer.measureElement}
+                />
+              ))}
+              {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
+            </>
+          ) : (
+            rows.map((r, i) => (
+              <Row key={r.where + r.key} r={r} showRaw={showRaw} now={now} index={i} />
+            ))
+          )}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function SimulateClass() {
+  const { t, i18n } = useTranslation();
+  const world = useWorld();
+  const [count, setCount] = useState('30');
+  const [progress, setProgress] = useState<string | null>(null);
+  const run = async (e: FormEvent) => {
+    e.preventDefault();
+    const n = Number(count);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_CLASS) {
+      setProgress(t('store.classRange', { max: formatNumber(MAX_CLASS, i18n.language) }));
+      return;
+    }
+    setProgress(
+      t('store.classRunning', {
+        done: formatNumber(0, i18n.language),
+        n: formatNumber(n, i18n.language),
+      }),
+    );
+    const done = await world.simulateClass(n, (d) =>
+      setProgress(
+        t('store.classRunning', {
+          done: formatNumber(d, i18n.language),
+          n: formatNumber(n, i18n.language),
+        }),
+      ),
+    );
+    setProgress(t('store.classDone', { n: formatNumber(done, i18n.language) }));
+  };
+  return (
+    <form className="inline-form" onSubmit={run}>
+      <label>
+        {t('store.classSize')}{' '}
+        <input
+          inputMode="numeric"
+          value={count}
+          onChange={(e) => setCount(e.target.value)}
+          size={5}
+        />
+      </label>
+      <button type="submit">{t('store.simulateClass')}</button>
+      {progress && <span role="status">{progress}</span>}
+    </form>
   );
 }
 
@@ -83,7 +190,8 @@ export function StorePanel() {
   const world = useWorld();
   const engine = world.settings.SESSION_ENGINE;
   const server = world.server;
-  const all = server.storedSessions();
+  // Decoding every row is the costly part: once per change of the world, not per clock tick.
+  const all = useMemo(() => server.storedSessions(), [server, world.version]);
   const db = all.filter((r) => r.where === 'db');
   const cache = all.filter((r) => r.where === 'cache');
   const files = all.filter((r) => r.where === 'file');
@@ -100,6 +208,7 @@ export function StorePanel() {
         <button type="button" onClick={() => world.restartServer()}>
           {t('store.restart')}
         </button>
+        <SimulateClass />
       </div>
       {engine === 'signed_cookies' && <p className="empty">{t('store.signedCookies')}</p>}
       {dbEngine && (
