@@ -11,6 +11,7 @@ import { LESSON_LANGS, type Lang } from './localized';
 import { parseLessonText, renderInline, renderMarkdown, type ParsedLessonText } from './markdown';
 import type { Lesson, LessonDef, LessonText } from './types';
 import { lessonDefProblems } from './validate';
+import lessonIndex from 'virtual:lesson-index';
 
 export { lessonDefProblems, isLessonDef } from './validate';
 
@@ -19,12 +20,24 @@ export interface LessonEntry extends LessonDef {
   dir: string;
 }
 
+/** What the lesson list needs of a lesson; the rest (steps, code, checks) loads with it. */
+export interface LessonSummary {
+  dir: string;
+  slug: string;
+  title: { en: string; bn: string };
+  order: number;
+  kind: LessonDef['kind'];
+  stepIds: string[];
+}
+
 export interface LessonCatalog {
-  /** The valid lessons, by `order`. */
-  lessons: LessonEntry[];
-  /** Why a lesson.json was left out (it failed validation), one line each. */
+  /** The lessons, by `order`. */
+  lessons: LessonSummary[];
+  /** Why a lesson was left out (it failed validation), one line each. */
   errors: string[];
-  bySlug(slug: string): LessonEntry | undefined;
+  bySlug(slug: string): LessonSummary | undefined;
+  /** The whole lesson, validated (a chunk of its own in the app). */
+  loadDef(slug: string): Promise<LessonEntry>;
   /** The prose of one lesson in one language; rejects with file:line on a malformed file. */
   loadText(slug: string, lang: Lang): Promise<LessonText>;
   /** A lesson with its prose in both languages. */
@@ -67,26 +80,57 @@ export function lessonSourcesFromFiles(files: Record<string, unknown>): LessonSo
     }));
 }
 
-/** Builds a catalog from lesson.json contents and lazy prose loaders (keyed by path). */
-export function createCatalog(
-  jsonFiles: Record<string, unknown>,
+function summaryOf(def: LessonDef, dir: string): LessonSummary {
+  return {
+    dir,
+    slug: def.slug,
+    title: def.title,
+    order: def.order,
+    kind: def.kind,
+    stepIds: def.steps.map((s) => s.id),
+  };
+}
+
+function sortLessons<T extends { order: number; slug: string }>(lessons: T[]): T[] {
+  return lessons.sort((a, b) => a.order - b.order || (a.slug < b.slug ? -1 : 1));
+}
+
+/**
+ * The catalog over summaries and loaders. `loadJson(dir)` gives a lesson.json's content; it is
+ * validated when loaded (a broken file fails that lesson only, with its problems).
+ */
+function catalogOf(
+  summaries: LessonSummary[],
+  errors: string[],
+  loadJson: (dir: string) => Promise<unknown>,
   proseFiles: Record<string, () => Promise<string>>,
 ): LessonCatalog {
-  const errors: string[] = [];
-  const lessons: LessonEntry[] = [];
-  for (const [dir, f] of groupByDir(jsonFiles)) {
-    const problems = lessonDefProblems(f['lesson.json'], `${dir}/lesson.json`);
-    if (problems.length) errors.push(...problems);
-    else lessons.push({ ...(f['lesson.json'] as LessonDef), dir });
-  }
-  lessons.sort((a, b) => a.order - b.order || (a.slug < b.slug ? -1 : 1));
+  const lessons = sortLessons(summaries);
   const prose = groupByDir(proseFiles);
-  const cache = new Map<string, Promise<LessonText>>();
+  const texts = new Map<string, Promise<LessonText>>();
+  const defs = new Map<string, Promise<LessonEntry>>();
   const bySlug = (slug: string) => lessons.find((l) => l.slug === slug);
+
+  const loadDef = (slug: string): Promise<LessonEntry> => {
+    let def = defs.get(slug);
+    if (!def) {
+      const lesson = bySlug(slug);
+      def = lesson
+        ? loadJson(lesson.dir).then((json) => {
+            const problems = lessonDefProblems(json, `${lesson.dir}/lesson.json`);
+            if (problems.length) throw new Error(problems.join('\n'));
+            return { ...(json as LessonDef), dir: lesson.dir };
+          })
+        : Promise.reject(new Error(`There is no lesson "${slug}".`));
+      def.catch(() => defs.delete(slug));
+      defs.set(slug, def);
+    }
+    return def;
+  };
 
   const loadText = (slug: string, lang: Lang): Promise<LessonText> => {
     const key = `${slug}/${lang}`;
-    let text = cache.get(key);
+    let text = texts.get(key);
     if (!text) {
       const lesson = bySlug(slug);
       const loader = lesson && prose.get(lesson.dir)?.[`${lang}.md`];
@@ -94,8 +138,8 @@ export function createCatalog(
         ? loader().then((source) => parseLessonText(source, `${lesson.dir}/${lang}.md`))
         : Promise.reject(new Error(`No ${lang}.md for lesson "${slug}".`));
       // A failed load may be a network hiccup: let the next call try again.
-      text.catch(() => cache.delete(key));
-      cache.set(key, text);
+      text.catch(() => texts.delete(key));
+      texts.set(key, text);
     }
     return text;
   };
@@ -104,14 +148,59 @@ export function createCatalog(
     lessons,
     errors,
     bySlug,
+    loadDef,
     loadText,
     async loadLesson(slug) {
-      const lesson = bySlug(slug);
-      if (!lesson) throw new Error(`There is no lesson "${slug}".`);
-      const [en, bn] = await Promise.all([loadText(slug, 'en'), loadText(slug, 'bn')]);
-      return { ...lesson, text: { en, bn } };
+      const [def, en, bn] = await Promise.all([
+        loadDef(slug),
+        loadText(slug, 'en'),
+        loadText(slug, 'bn'),
+      ]);
+      return { ...def, text: { en, bn } };
     },
   };
+}
+
+/** A catalog from lesson.json contents (validated now) and lazy prose loaders, keyed by path. */
+export function createCatalog(
+  jsonFiles: Record<string, unknown>,
+  proseFiles: Record<string, () => Promise<string>>,
+): LessonCatalog {
+  const errors: string[] = [];
+  const summaries: LessonSummary[] = [];
+  const files = groupByDir(jsonFiles);
+  for (const [dir, f] of files) {
+    const problems = lessonDefProblems(f['lesson.json'], `${dir}/lesson.json`);
+    if (problems.length) errors.push(...problems);
+    else summaries.push(summaryOf(f['lesson.json'] as LessonDef, dir));
+  }
+  return catalogOf(summaries, errors, async (dir) => files.get(dir)?.['lesson.json'], proseFiles);
+}
+
+/** The list's summaries as read at build time, checked for what the list itself uses. */
+function checkedSummaries(index: typeof lessonIndex): {
+  summaries: LessonSummary[];
+  errors: string[];
+} {
+  const summaries: LessonSummary[] = [];
+  const errors: string[] = [];
+  for (const e of index) {
+    const t = e.title as { en?: unknown; bn?: unknown } | null;
+    const ok =
+      typeof e.slug === 'string' &&
+      typeof e.order === 'number' &&
+      (e.kind === 'lesson' || e.kind === 'lab') &&
+      !!t &&
+      typeof t.en === 'string' &&
+      typeof t.bn === 'string' &&
+      e.stepIds.every((id) => typeof id === 'string');
+    if (ok) summaries.push(e as LessonSummary);
+    else
+      errors.push(
+        `${e.dir}/lesson.json: slug, title, order, kind or step ids are missing or wrong`,
+      );
+  }
+  return { summaries, errors };
 }
 
 // Paths are relative to this file; Vite resolves them at build time (they must be literals).
@@ -119,10 +208,23 @@ let contentCatalog: LessonCatalog | null = null;
 
 /** The lessons in content/lessons (Vite and Vitest only). */
 export function lessonCatalog(): LessonCatalog {
-  contentCatalog ??= createCatalog(
-    import.meta.glob('../../content/lessons/*/lesson.json', { eager: true, import: 'default' }),
-    import.meta.glob<string>('../../content/lessons/*/*.md', { query: '?raw', import: 'default' }),
-  );
+  if (!contentCatalog) {
+    const json = import.meta.glob('../../content/lessons/*/lesson.json', { import: 'default' });
+    const { summaries, errors } = checkedSummaries(lessonIndex);
+    contentCatalog = catalogOf(
+      summaries,
+      errors,
+      async (dir) => {
+        const load = json[`../../content/lessons/${dir}/lesson.json`];
+        if (!load) throw new Error(`There is no ${dir}/lesson.json.`);
+        return load();
+      },
+      import.meta.glob<string>('../../content/lessons/*/*.md', {
+        query: '?raw',
+        import: 'default',
+      }),
+    );
+  }
   return contentCatalog;
 }
 

@@ -36,14 +36,28 @@ export class LessonRunner {
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribe: () => void;
 
+  private readonly lessons: LessonDef[];
+
   constructor(
     readonly world: World,
-    readonly lessons: readonly LessonDef[],
+    lessons: readonly LessonDef[],
     readonly progress: LessonProgress = new LessonProgress(),
     public lang: Lang = 'en',
   ) {
+    this.lessons = [...lessons];
     this.marker = markStep(world);
     this.unsubscribe = world.subscribe(() => this.recheck());
+  }
+
+  /** Makes a lesson known (the app loads each lesson when it is first opened). */
+  register(lesson: LessonDef): void {
+    const i = this.lessons.findIndex((l) => l.slug === lesson.slug);
+    if (i >= 0) this.lessons[i] = lesson;
+    else this.lessons.push(lesson);
+  }
+
+  has(slug: string): boolean {
+    return this.lessons.some((l) => l.slug === slug);
   }
 
   get step(): StepDef | null {

@@ -68,7 +68,7 @@ export class Engine {
 
   private newRunner(): LessonRunner {
     const lang = isLang(i18next.language) ? i18next.language : 'en';
-    return new LessonRunner(this.world, this.options.catalog.lessons, this.options.progress, lang);
+    return new LessonRunner(this.world, [], this.options.progress, lang);
   }
 
   private startSaving(): void {

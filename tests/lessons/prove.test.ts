@@ -12,7 +12,8 @@ import { fixtureLessons, testWorld } from './helpers';
 
 const makeWorld = () => testWorld().world;
 const catalog = lessonCatalog();
-const cases = catalog.lessons.flatMap((lesson) =>
+const defs = await Promise.all(catalog.lessons.map((l) => catalog.loadDef(l.slug)));
+const cases = defs.flatMap((lesson) =>
   LESSON_LANGS.map((lang) => ({ lesson, lang, name: `${lesson.dir} [${lang}]` })),
 );
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, startMsw } from './helpers';
 
 let stop: () => void;
@@ -21,8 +21,10 @@ const go = (hash: string) =>
 describe('the lesson list', () => {
   it('lists the eight lessons with their progress, and opens one', async () => {
     renderApp();
-    const links = await screen.findAllByRole('link', { name: /./ });
-    const lessonLinks = links.filter((a) => a.getAttribute('href')?.startsWith('#/lesson/'));
+    const lists = await screen.findAllByRole('list');
+    const lessonLinks = within(
+      lists.find((l) => l.classList.contains('lesson-list')) as HTMLElement,
+    ).getAllByRole('link');
     expect(lessonLinks).toHaveLength(8);
     expect(lessonLinks[2]).toHaveTextContent('login: storing the username');
     expect(screen.getAllByText('0 of 6 steps done').length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderMarkdown, type MdBlock } from '../../lessons/markdown';
 import { formatHash } from '../../lessons/links';
+import type { LessonSummary } from '../../lessons/load';
 import { formatNumber } from '../format';
 import { Markdown } from './Markdown';
 import { useLessons } from './context';
@@ -23,18 +24,38 @@ function welcome(lang: string): { title: string; blocks: MdBlock[] } | null {
 
 export function LessonIndex() {
   const { t, i18n } = useTranslation();
-  const { catalog, progress } = useLessons();
+  const { catalog } = useLessons();
   const lang = i18n.language as 'en' | 'bn';
   const intro = useMemo(() => welcome(lang), [lang]);
   return (
     <div className="lesson-index">
       <h2 id="lesson-heading">{intro?.title ?? t('lesson.indexTitle')}</h2>
       {intro && <Markdown blocks={intro.blocks.slice(0, 1)} />}
-      <h3>{t('lesson.list')}</h3>
+      <LessonList
+        title={t('lesson.list')}
+        lessons={catalog.lessons.filter((l) => l.kind === 'lesson')}
+      />
+      <LessonList
+        title={t('lesson.labs')}
+        lessons={catalog.lessons.filter((l) => l.kind === 'lab')}
+      />
+      {intro && <Markdown blocks={intro.blocks.slice(1)} />}
+    </div>
+  );
+}
+
+function LessonList({ title, lessons }: { title: string; lessons: LessonSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const { progress } = useLessons();
+  const lang = i18n.language as 'en' | 'bn';
+  if (lessons.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
       <ol className="lesson-list">
-        {catalog.lessons.map((lesson) => {
-          const done = lesson.steps.filter((s) => progress.isDone(lesson.slug, s.id)).length;
-          const total = lesson.steps.length;
+        {lessons.map((lesson) => {
+          const done = lesson.stepIds.filter((id) => progress.isDone(lesson.slug, id)).length;
+          const total = lesson.stepIds.length;
           return (
             <li key={lesson.slug}>
               <a href={formatHash(lesson.slug, 1)}>{lesson.title[lang]}</a>{' '}
@@ -50,7 +71,6 @@ export function LessonIndex() {
           );
         })}
       </ol>
-      {intro && <Markdown blocks={intro.blocks.slice(1)} />}
-    </div>
+    </>
   );
 }

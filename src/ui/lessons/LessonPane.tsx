@@ -42,7 +42,7 @@ export function LessonPane() {
       if (link.lang !== i18n.language) void switchLanguage(link.lang);
     }
   }, [link, i18n]);
-  // The hash opens a lesson step; the runner follows it.
+  // The hash opens a lesson step; the runner follows it (once the lesson itself has loaded).
   useEffect(() => {
     if (!runner) return;
     if (!known) {
@@ -50,8 +50,19 @@ export function LessonPane() {
       return;
     }
     if (runner.lesson?.slug === known.slug && runner.index === known.index) return;
-    runner.start(known.slug, known.index);
-  }, [runner, known?.slug, known?.index]);
+    let live = true;
+    void catalog.loadDef(known.slug).then(
+      (def) => {
+        if (!live) return;
+        runner.register(def);
+        runner.start(known.slug, known.index);
+      },
+      () => {}, // the player says why the lesson could not load
+    );
+    return () => {
+      live = false;
+    };
+  }, [runner, catalog, known?.slug, known?.index]);
   // A step change (next, prev) writes the hash, so that back goes back a step.
   const hash = runner?.lesson ? formatHash(runner.lesson.slug, runner.index + 1) : null;
   useEffect(() => {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderMarkdown } from '../../lessons/markdown';
 import { formatHash, shareLink } from '../../lessons/links';
-import type { LessonText } from '../../lessons/types';
+import type { LessonDef, LessonText } from '../../lessons/types';
 import type { StepLink } from '../../lessons/links';
 import type { LessonRunner } from '../../lessons/runner';
 import type { Lang } from '../../lessons/localized';
@@ -15,6 +15,26 @@ import { CodeView } from './CodeView';
 import { Markdown } from './Markdown';
 import { Predictions } from './Predictions';
 import { useLessons } from './context';
+
+/** A lesson's steps and code: its own chunk, fetched when the lesson is opened. */
+export function useLessonDef(slug: string): { def: LessonDef | null; error: string | null } {
+  const { catalog } = useLessons();
+  const [state, setState] = useState<{ slug: string; def: LessonDef | null; error: string | null }>(
+    { slug: '', def: null, error: null },
+  );
+  useEffect(() => {
+    let live = true;
+    catalog.loadDef(slug).then(
+      (def) => live && setState({ slug, def, error: null }),
+      (e: unknown) =>
+        live && setState({ slug, def: null, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [catalog, slug]);
+  return state.slug === slug ? state : { def: null, error: null };
+}
 
 function useLessonText(
   slug: string,
@@ -87,11 +107,28 @@ export function LessonPlayer({ link }: { link: StepLink }) {
   const lang = i18n.language as Lang;
   // Until the engine has loaded (or while it catches up with the hash), show the linked step.
   const runner = live?.lesson?.slug === link.slug ? live : null;
-  const lesson = runner?.lesson ?? catalog.bySlug(link.slug) ?? null;
+  const loaded = useLessonDef(link.slug);
+  const summary = catalog.bySlug(link.slug);
+  const lesson = runner?.lesson ?? loaded.def;
   const index = runner ? runner.index : Math.min(link.index, (lesson?.steps.length ?? 1) - 1);
   const step = lesson?.steps[index] ?? null;
-  const { text, error } = useLessonText(lesson?.slug ?? '', lang);
-  if (!lesson || !step) return null;
+  const { text, error: textError } = useLessonText(link.slug, lang);
+  const error = textError ?? loaded.error;
+  if (!summary) return null;
+  if (!lesson || !step) {
+    return (
+      <article className="lesson-player" aria-labelledby="lesson-heading">
+        <h2 id="lesson-heading">{summary.title[lang]}</h2>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : (
+          <p className="hint">{t('lesson.loading')}</p>
+        )}
+      </article>
+    );
+  }
   const position = catalog.lessons.findIndex((l) => l.slug === lesson.slug);
   const nextLesson = catalog.lessons[position + 1];
   const n = (x: number) => formatNumber(x, lang);

@@ -1,5 +1,5 @@
 /** Every request and response, with headers, body, and the middleware's reasoning in words. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
 import { explain, type Sentence } from '../explain';
@@ -88,6 +88,33 @@ function Detail({ entry }: { entry: NetworkEntry }) {
   );
 }
 
+/** One line of the request list. Entries never change, so a line re-renders only when it is
+ * selected or unselected: with hundreds of requests, that keeps each response quick to show. */
+const EntryButton = memo(function EntryButton({
+  entry: e,
+  who,
+  pressed,
+  onSelect,
+}: {
+  entry: NetworkEntry;
+  who: string;
+  pressed: boolean;
+  onSelect: (id: number) => void;
+}) {
+  return (
+    <li>
+      <button type="button" aria-pressed={pressed} onClick={() => onSelect(e.id)}>
+        <span className="method">{e.method}</span> <span className="path">{e.path}</span>{' '}
+        <span className={`status s${Math.floor(e.response.status / 100)}`}>
+          {e.response.status}
+        </span>
+        <span className="who">{who}</span>
+        {e.response.setCookies.length > 0 && <span className="badge">Set-Cookie</span>}
+      </button>
+    </li>
+  );
+});
+
 export function NetworkPanel() {
   const { t } = useTranslation();
   const world = useWorld();
@@ -121,28 +148,15 @@ export function NetworkPanel() {
       ) : (
         <div className="network-split">
           <ol className="network-list" aria-label={t('network.requests')}>
-            {entries.map((e) => {
-              const sets = e.response.setCookies.length;
-              return (
-                <li key={e.id}>
-                  <button
-                    type="button"
-                    aria-pressed={e.id === current?.id}
-                    onClick={() => setSelected(e.id)}
-                  >
-                    <span className="method">{e.method}</span>{' '}
-                    <span className="path">{e.path}</span>{' '}
-                    <span className={`status s${Math.floor(e.response.status / 100)}`}>
-                      {e.response.status}
-                    </span>
-                    <span className="who">
-                      {world.tabs.find((tab) => tab.id === e.browser)?.name ?? e.browser}
-                    </span>
-                    {sets > 0 && <span className="badge">Set-Cookie</span>}
-                  </button>
-                </li>
-              );
-            })}
+            {entries.map((e) => (
+              <EntryButton
+                key={e.id}
+                entry={e}
+                who={world.tabs.find((tab) => tab.id === e.browser)?.name ?? e.browser}
+                pressed={e.id === current?.id}
+                onSelect={setSelected}
+              />
+            ))}
           </ol>
           {current && <Detail entry={current} />}
         </div>

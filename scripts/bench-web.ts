@@ -1,0 +1,401 @@
+/**
+ * npm run bench:web — the web budgets, measured in Debian's Chromium against the production
+ * build served locally (vite preview, gzip), under the sub-path a static host would use:
+ *   1. Lighthouse 12.8 (mobile and desktop, English and Bangla first visits);
+ *   2. the first visit's transfer size, total and by resource;
+ *   3. interaction latency: "Login" clicked -> page and panel painted (median, p95 of 50);
+ *      long tasks while a lesson is done with "Do it for me";
+ *   4. a class of 1,000 browsers: store panel scrolling, main-thread busy time with the clock on.
+ * Prints figures with their budgets; exits 0 (budgets are reported, not asserted).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const BASE = '/django-sessions/';
+const PORT = 4310;
+const URL_ = `http://127.0.0.1:${PORT}${BASE}`;
+const OUT = 'dist-bench';
+const LH_DIR = 'tests/bench/web';
+
+const lines: string[] = [];
+function report(label: string, value: string, budget?: string, ok?: boolean) {
+  const verdict = budget === undefined ? '' : `  budget ${budget}  ${ok ? 'PASS' : 'OVER'}`;
+  const line = `  ${label.padEnd(52)} ${value.padStart(12)}${verdict}`;
+  lines.push(line);
+  console.log(line);
+}
+function section(title: string) {
+  console.log(`\n${title}`);
+  lines.push('', title);
+}
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
+};
+
+function build() {
+  execFileSync('npx', ['tsx', 'scripts/build.ts', `--base=${BASE}`, '--outDir', OUT], {
+    stdio: 'inherit',
+  });
+}
+
+async function serve(): Promise<ChildProcess> {
+  const child = spawn(
+    'npx',
+    [
+      'vite',
+      'preview',
+      '--base',
+      BASE,
+      '--outDir',
+      OUT,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--strictPort',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL_)).ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error('vite preview did not start');
+}
+
+function lighthouse(preset: 'mobile' | 'desktop', lang: 'en' | 'bn') {
+  const bin = join(LH_DIR, 'node_modules/.bin/lighthouse');
+  if (!existsSync(bin))
+    execFileSync('npm', ['ci', '--prefix', LH_DIR, '--no-audit', '--no-fund'], {
+      stdio: 'inherit',
+    });
+  const out = join('node_modules/.cache', `lh-${preset}-${lang}.json`);
+  execFileSync(
+    bin,
+    [
+      `${URL_}?lang=${lang}`,
+      '--output=json',
+      `--output-path=${out}`,
+      ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+      `--chrome-flags=--headless=new ${ARGS.join(' ')}`,
+      '--quiet',
+    ],
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: 'inherit' },
+  );
+  const r = JSON.parse(readFileSync(out, 'utf8')) as {
+    categories: Record<string, { score: number }>;
+    audits: Record<string, { numericValue: number; displayValue?: string }>;
+  };
+  const score = (k: string) => Math.round(r.categories[k]!.score * 100);
+  const a = (k: string) => r.audits[k]!.numericValue;
+  const mobile = preset === 'mobile';
+  const tag = `${preset} ${lang}`;
+  report(
+    `Lighthouse ${tag}: Performance`,
+    String(score('performance')),
+    mobile ? '>= 98' : undefined,
+    score('performance') >= 98,
+  );
+  for (const k of ['accessibility', 'best-practices', 'seo'])
+    report(
+      `Lighthouse ${tag}: ${k}`,
+      String(score(k)),
+      mobile ? '100' : undefined,
+      score(k) === 100,
+    );
+  report(`Lighthouse ${tag}: FCP`, `${(a('first-contentful-paint') / 1000).toFixed(2)} s`);
+  report(
+    `Lighthouse ${tag}: LCP`,
+    `${(a('largest-contentful-paint') / 1000).toFixed(2)} s`,
+    mobile ? '<= 2.0 s' : undefined,
+    a('largest-contentful-paint') <= 2000,
+  );
+  report(
+    `Lighthouse ${tag}: TBT`,
+    `${Math.round(a('total-blocking-time'))} ms`,
+    mobile ? '<= 50 ms' : undefined,
+    a('total-blocking-time') <= 50,
+  );
+  report(
+    `Lighthouse ${tag}: CLS`,
+    a('cumulative-layout-shift').toFixed(3),
+    mobile ? '<= 0.02' : undefined,
+    a('cumulative-layout-shift') <= 0.02,
+  );
+  report(`Lighthouse ${tag}: total bytes`, `${(a('total-byte-weight') / 1024).toFixed(0)} KiB`);
+}
+
+async function launch() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return {
+    /** A page where functions passed to evaluate() work: tsx compiles this script with esbuild's
+     * keepNames, which wraps functions in a `__name` helper the page does not have. */
+    async newPage(options?: Parameters<typeof browser.newPage>[0]) {
+      const page = await browser.newPage(options);
+      await page.addInitScript('window.__name = (f) => f');
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function ready(page: Page, lang: 'en' | 'bn' = 'en', hash = '') {
+  await page.goto(`${URL_}?lang=${lang}${hash}`);
+  await page
+    .getByText(
+      lang === 'en' ? 'Mock server: service worker (MSW)' : 'মক সার্ভার: সার্ভিস ওয়ার্কার (MSW)',
+    )
+    .waitFor();
+}
+
+async function transfer(lang: 'en' | 'bn') {
+  const browser = await launch();
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const urls = new Map<string, string>();
+  const sizes = new Map<string, number>();
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
+  await ready(page, lang);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  const rows = [...sizes].map(
+    ([id, n]) => [(urls.get(id) ?? id).replace(URL_, '').split('?')[0] || 'index.html', n] as const,
+  );
+  const total = rows.reduce((s, [, n]) => s + n, 0);
+  report(
+    `first visit (${lang}): transfer, all requests`,
+    `${(total / 1024).toFixed(1)} KB`,
+    '<= 260 KB',
+    total <= 260 * 1024,
+  );
+  for (const [u, n] of rows.sort((x, y) => y[1] - x[1]))
+    report(`    ${u.slice(0, 48)}`, `${(n / 1024).toFixed(1)} KB`);
+  await browser.close();
+}
+
+function chunkSizes() {
+  const dir = join(OUT, 'assets');
+  const files = readdirSync(dir).filter((f) => /\.(js|css|woff2)$/.test(f));
+  const rows = files.map((f) => {
+    const raw = readFileSync(join(dir, f));
+    return [
+      f,
+      statSync(join(dir, f)).size,
+      f.endsWith('.woff2') ? raw.length : gzipSync(raw, { level: 9 }).length,
+    ] as const;
+  });
+  for (const [f, raw, gz] of rows.sort((a, b) => b[2] - a[2]).slice(0, 14)) {
+    report(`    ${f.slice(0, 48)}`, `${(gz / 1024).toFixed(1)} KB gz`, undefined);
+    void raw;
+  }
+}
+
+/** Click "Login" -> the page and the open panel show it and a frame is painted. */
+async function loginLatency(panel: 'Cookies' | 'Network' | 'Session store') {
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await ready(page);
+  await page.getByRole('tab', { name: panel }).click();
+  const times: number[] = [];
+  for (let i = 0; i < 52; i++) {
+    const name = `user${i}`;
+    await page
+      .getByRole('textbox', { name: 'Address' })
+      .fill(i === 0 ? '/myapp/connection/' : '/myapp/logout/');
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
+    if (i > 0) {
+      await page.getByText('You are logged out.', { exact: true }).waitFor();
+      await page.getByRole('textbox', { name: 'Address' }).fill('/myapp/connection/');
+      await page.getByRole('button', { name: 'Go', exact: true }).click();
+    }
+    await page.getByRole('button', { name: 'Login', exact: true }).waitFor();
+    await page.getByLabel('Username').fill(name);
+    await page.getByLabel('Password').fill('x');
+    const ms = await page.evaluate(
+      ([who, panelName]) =>
+        new Promise<number>((resolve) => {
+          const region = document.querySelector('.browser-page') as HTMLElement;
+          const tabpanel = [...document.querySelectorAll('[role=tabpanel]')].find((p) =>
+            p.getAttribute('aria-labelledby')?.startsWith('panel-'),
+          ) as HTMLElement;
+          const before = document.querySelectorAll('.network-list li').length;
+          const done = () =>
+            region.textContent?.includes(`You are : ${who}`) &&
+            (panelName !== 'Session store' || tabpanel.textContent?.includes(`'${who}'`)) &&
+            (panelName !== 'Network' ||
+              document.querySelectorAll('.network-list li').length > before);
+          const button = [...document.querySelectorAll('.browser-page button')].find(
+            (b) => b.textContent === 'Login',
+          ) as HTMLButtonElement;
+          const t0 = performance.now();
+          const finish = () =>
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+          const obs = new MutationObserver(() => {
+            if (done()) {
+              obs.disconnect();
+              finish();
+            }
+          });
+          obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+          button.click();
+        }),
+      [name, panel] as const,
+    );
+    if (i >= 2) times.push(ms); // the first two warm the code paths up
+  }
+  const p50 = pct(times, 50);
+  const p95 = pct(times, 95);
+  report(`click Login -> page + ${panel} painted: median`, `${p50.toFixed(1)} ms`);
+  report(
+    `click Login -> page + ${panel} painted: p95 (n=${times.length})`,
+    `${p95.toFixed(1)} ms`,
+    '<= 50 ms',
+    p95 <= 50,
+  );
+  await browser.close();
+}
+
+async function lessonLongTasks() {
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    (window as unknown as { longTasks: number[] }).longTasks = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries())
+        (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await ready(page, 'en', '#/lesson/logout/1');
+  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+  for (;;) {
+    const doIt = page.getByRole('button', { name: 'Do it for me' });
+    if (await doIt.count()) {
+      await doIt.click();
+      await page.locator('.step-status .ok').or(page.locator('.step-status:empty')).waitFor();
+    }
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    if (!(await next.count())) break;
+    await next.click();
+  }
+  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  report(
+    'lesson "logout" done for me: long tasks over 50 ms',
+    String(tasks.length),
+    '0',
+    tasks.length === 0,
+  );
+  report('lesson "logout" done for me: longest task', `${Math.round(Math.max(0, ...tasks))} ms`);
+  await browser.close();
+}
+
+async function classOf1000() {
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1920, height: 4200 } });
+  await ready(page);
+  await page.getByRole('tab', { name: 'Session store' }).click();
+  await page.getByRole('textbox', { name: 'Students:' }).fill('1000');
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Simulate a class' }).click();
+  await page.getByText('each in their own browser').waitFor({ timeout: 300_000 });
+  report(
+    'simulate a class: 1,000 browsers logged in',
+    `${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const countdowns = await page.locator('.panels .countdown').count();
+  report('countdowns on screen (store rows in view)', String(countdowns));
+  // Scrolling the store: frame times while it scrolls from top to bottom in 3 s.
+  const frames = await page.locator('.table-wrap.virtual').evaluate(
+    (el) =>
+      new Promise<number[]>((resolve) => {
+        const out: number[] = [];
+        const start = performance.now();
+        let last = start;
+        const step = (t: number) => {
+          out.push(t - last);
+          last = t;
+          const f = Math.min(1, (t - start) / 3000);
+          el.scrollTop = f * (el.scrollHeight - el.clientHeight);
+          if (f < 1) requestAnimationFrame(step);
+          else resolve(out.slice(1));
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  const slow = frames.filter((f) => f > 34).length;
+  report('store panel scroll: frame time p95', `${pct(frames, 95).toFixed(1)} ms`);
+  report(
+    'store panel scroll: frames over 34 ms',
+    `${slow} of ${frames.length}`,
+    '< 5%',
+    slow < frames.length * 0.05,
+  );
+  // Main thread while the clock runs (and every countdown ticks): 10 s.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy = async () => {
+    const m = (await cdp.send('Performance.getMetrics')).metrics;
+    return (m.find((x) => x.name === 'TaskDuration')?.value ?? 0) * 1000;
+  };
+  const b0 = await busy();
+  const w0 = Date.now();
+  await page.waitForTimeout(10_000);
+  const share = ((await busy()) - b0) / (Date.now() - w0);
+  report(
+    'main thread busy, clock running, 1,000 sessions',
+    `${(share * 100).toFixed(1)} %`,
+    '< 10 %',
+    share < 0.1,
+  );
+  await browser.close();
+}
+
+async function main() {
+  build();
+  const server = await serve();
+  try {
+    section('Lighthouse 12.8 (simulated mobile: slow 4G, 4x CPU; desktop preset)');
+    for (const lang of ['en', 'bn'] as const)
+      for (const preset of ['mobile', 'desktop'] as const) lighthouse(preset, lang);
+    section('First visit: bytes over the network (Chromium, gzip from vite preview)');
+    await transfer('en');
+    await transfer('bn');
+    section('Largest chunks of the build (gzip -9; fonts as shipped)');
+    chunkSizes();
+    section('Interaction latency in Chromium');
+    for (const panel of ['Cookies', 'Network', 'Session store'] as const) await loginLatency(panel);
+    await lessonLongTasks();
+    section('A class of 1,000 browsers');
+    await classOf1000();
+  } finally {
+    server.kill();
+  }
+  const over = lines.filter((l) => l.endsWith('OVER')).length;
+  const pass = lines.filter((l) => l.endsWith('PASS')).length;
+  console.log(`\nSummary: ${pass + over} budgets, ${pass} PASS, ${over} OVER`);
+  for (const l of lines.filter((x) => x.endsWith('OVER'))) console.log('  OVER:' + l);
+}
+
+await main();
