@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { lessonIndex } from './scripts/vite/lessonIndex';
+import { lessonIndex } from './scripts/vite/lessonIndex.ts';
 
 // The base path is set at build time (`npm run build -- --base=/django-sessions/`), so the same
 // code serves from a domain root or a sub-path.

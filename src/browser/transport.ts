@@ -23,7 +23,8 @@ export interface WireRequest {
 }
 
 export interface Transport {
-  readonly kind: 'service-worker' | 'in-page' | 'node';
+  /** 'pending': not chosen yet (see LazyTransport). */
+  readonly kind: 'service-worker' | 'in-page' | 'node' | 'pending';
   send(request: WireRequest): Promise<Exchange>;
 }
 

@@ -64,6 +64,15 @@ export class Engine {
     });
     this.startSaving();
     this.subscribe(onChange);
+    // Reaching for a browser or a panel starts the mock server, ahead of the first request.
+    const warm = (e: Event) => {
+      if (!(e.target instanceof Element) || !e.target.closest('.workbench')) return;
+      if (this.transport instanceof LazyTransport) void this.transport.warm();
+      window.removeEventListener('pointerdown', warm, true);
+      window.removeEventListener('focusin', warm, true);
+    };
+    window.addEventListener('pointerdown', warm, true);
+    window.addEventListener('focusin', warm, true);
   }
 
   private newRunner(): LessonRunner {
@@ -136,7 +145,7 @@ function chooseTransport(
       });
     }
   };
-  return new LazyTransport(choose());
+  return new LazyTransport(choose);
 }
 
 export function startEngine(options: EngineOptions): Engine {

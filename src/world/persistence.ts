@@ -101,7 +101,7 @@ const networkEntry = shape({
   cookieResults: list(
     shape({ header: str, name: str, outcome: oneOf(['stored', 'deleted', 'rejected']) }),
   ),
-  via: oneOf(['service-worker', 'in-page', 'node']),
+  via: oneOf(['service-worker', 'in-page', 'node', 'pending']),
 });
 
 const settings = shape({

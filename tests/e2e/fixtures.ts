@@ -32,15 +32,18 @@ export const test = base.extend<{ watch: Watch }>({
 
 export { expect };
 
-/** Opens the playground and waits until the mock server answers (service worker ready). */
+/** Opens the playground and waits until the workbench is there (the engine has loaded). */
 export async function open(page: Page, path = '', lang: 'en' | 'bn' = 'en') {
   // The language goes in the query, before any #/lesson/... route.
   await page.goto(path.startsWith('#') ? `?lang=${lang}${path}` : `${path}?lang=${lang}`);
-  await expect(
-    page.getByText(
-      lang === 'en' ? 'Mock server: service worker (MSW)' : 'মক সার্ভার: সার্ভিস ওয়ার্কার (MSW)',
-    ),
-  ).toBeVisible();
+  await expect(page.locator('.workbench .browser-toolbar').first()).toBeVisible();
+}
+
+/** The footer names the mock server once the first request has chosen it. */
+export function transportLabel(page: Page, lang: 'en' | 'bn' = 'en') {
+  return page.getByText(
+    lang === 'en' ? 'Mock server: service worker (MSW)' : 'মক সার্ভার: সার্ভিস ওয়ার্কার (MSW)',
+  );
 }
 
 export async function login(page: Page, name: string) {

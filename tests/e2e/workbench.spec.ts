@@ -1,4 +1,4 @@
-import { test, expect, open, login } from './fixtures';
+import { test, expect, open, login, transportLabel } from './fixtures';
 
 const cookiesPanel = (page: import('@playwright/test').Page) =>
   page.getByRole('tabpanel', { name: 'Cookies' });
@@ -13,7 +13,7 @@ test('log in, reload: still logged in with the same cookie and row', async ({ pa
     (await keyCell.locator('[title]').getAttribute('title'));
   expect(key).toMatch(/^[a-z0-9]{32}$/);
   await page.reload();
-  await expect(page.getByText('Mock server: service worker (MSW)')).toBeVisible();
+  await expect(page.locator('.workbench .browser-toolbar').first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Page shown in browser A' })).toContainText(
     'You are : alice',
   );
@@ -143,9 +143,9 @@ test.describe('a build for the domain root', () => {
   test.use({ baseURL: 'http://127.0.0.1:4174/' });
   test('works the same', async ({ page, watch }) => {
     void watch;
-    await page.goto('?lang=en');
-    await expect(page.getByText('Mock server: service worker (MSW)')).toBeVisible();
+    await open(page);
     await login(page, 'alice');
+    await expect(transportLabel(page)).toBeVisible();
   });
 });
 
@@ -153,11 +153,12 @@ test.describe('without a service worker', () => {
   test.use({ serviceWorkers: 'block' });
   test('the in-page fallback serves the site and says so', async ({ page, watch }) => {
     void watch;
-    await page.goto('?lang=en');
+    await open(page);
+    await expect(page.getByText('Mock server: starts with the first request')).toBeVisible();
+    await login(page, 'alice');
     await expect(page.getByText('Mock server: running in this page')).toBeVisible();
     await expect(
       page.getByRole('status').filter({ hasText: 'the mock server runs inside the page instead' }),
     ).toBeVisible();
-    await login(page, 'alice');
   });
 });

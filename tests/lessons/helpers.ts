@@ -1,10 +1,7 @@
 /** Worlds on a frozen real clock, and the fixture lessons under ./fixtures. */
 import { InPageTransport } from '../../src/browser/transport';
-import {
-  checkLessonStructure,
-  lessonSourcesFromFiles,
-  type LessonSource,
-} from '../../src/lessons/load';
+import { checkLessonStructure, lessonSourcesFromFiles } from '../../src/lessons/structure';
+import type { LessonSource } from '../../src/lessons/load';
 import type { LessonDef } from '../../src/lessons/types';
 import { VirtualClock } from '../../src/world/clock';
 import { World } from '../../src/world/world';

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   checkLessonStructure,
   createCatalog,
-  lessonCatalog,
   lessonDefProblems,
   lessonSourcesFromFiles,
-  type LessonSource,
-} from '../../src/lessons/load';
+} from '../../src/lessons/structure';
+import { lessonCatalog, type LessonSource } from '../../src/lessons/load';
 import { LessonTextError } from '../../src/lessons/markdown';
 import { clone, fixtureSources } from './helpers';
 

@@ -5,7 +5,8 @@
  * the message names the lesson, the step and the language.
  */
 import { describe, expect, it } from 'vitest';
-import { checkLessonStructure, contentLessonSources, lessonCatalog } from '../../src/lessons/load';
+import { lessonCatalog } from '../../src/lessons/load';
+import { checkLessonStructure, contentLessonSources } from '../../src/lessons/structure';
 import { LESSON_LANGS } from '../../src/lessons/localized';
 import { describeProblem, proveLesson } from '../../src/lessons/prove';
 import { fixtureLessons, testWorld } from './helpers';

@@ -2,7 +2,7 @@
  * What the server holds, for the current engine: django_session rows, cache entries, files, or
  * nothing at all for signed cookies. Expired rows stay (greyed) until clear_expired().
  */
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { memo, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { MAX_CLASS } from '../../world/world';
 import { formatNumber } from '../format';
@@ -30,30 +30,24 @@ function StoredData({ raw }: { raw: string }) {
 
 /** More rows than this are virtualised: only the rows in view are in the page. */
 const VIRTUALISE_AFTER = 60;
+const ROW_HEIGHT = 36;
 
-function Row({
+const Row = memo(function Row({
   r,
   showRaw,
   now,
   index,
-  measure,
 }: {
   r: StoredSession;
   showRaw: boolean;
   now: number;
   index: number;
-  measure?: (el: HTMLTableRowElement | null) => void;
 }) {
   const { t } = useTranslation();
   const world = useWorld();
   const expired = r.expiresAt !== null && r.expiresAt <= now;
   return (
-    <tr
-      className={expired ? 'expired' : undefined}
-      ref={measure}
-      data-index={index}
-      aria-rowindex={index + 2}
-    >
+    <tr className={expired ? 'expired' : undefined} data-index={index} aria-rowindex={index + 2}>
       <td>
         <SessionKey value={r.key} />
       </td>
@@ -75,7 +69,7 @@ function Row({
       </td>
     </tr>
   );
-}
+});
 
 function Rows({ rows, showRaw }: { rows: StoredSession[]; showRaw: boolean }) {
   const { t } = useTranslation();
@@ -86,7 +80,9 @@ function Rows({ rows, showRaw }: { rows: StoredSession[]; showRaw: boolean }) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 40,
+    // Rows of a virtual table have one fixed height (see .table-wrap.virtual in styles.css):
+    // measuring each row as it scrolls in would force a layout per row per frame.
+    estimateSize: () => ROW_HEIGHT,
     overscan: 10,
     enabled: virtual,
   });
@@ -124,7 +120,6 @@ function Rows({ rows, showRaw }: { rows: StoredSession[]; showRaw: boolean }) {
                   showRaw={showRaw}
                   now={now}
                   index={v.index}
-                  measure={virtualizer.measureElement}
                 />
               ))}
               {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
