@@ -323,34 +323,13 @@ async function classOf1000() {
     `${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
   const countdowns = await page.locator('.panels .countdown').count();
-  report('countdowns on screen (store rows in view)', String(countdowns));
-  // Scrolling the store: frame times while it scrolls from top to bottom in 3 s.
-  const frames = await page.locator('.table-wrap.virtual').evaluate(
-    (el) =>
-      new Promise<number[]>((resolve) => {
-        const out: number[] = [];
-        const start = performance.now();
-        let last = start;
-        const step = (t: number) => {
-          out.push(t - last);
-          last = t;
-          const f = Math.min(1, (t - start) / 3000);
-          el.scrollTop = f * (el.scrollHeight - el.clientHeight);
-          if (f < 1) requestAnimationFrame(step);
-          else resolve(out.slice(1));
-        };
-        requestAnimationFrame(step);
-      }),
-  );
-  const slow = frames.filter((f) => f > 34).length;
-  report('store panel scroll: frame time p95', `${pct(frames, 95).toFixed(1)} ms`);
   report(
-    'store panel scroll: frames over 34 ms',
-    `${slow} of ${frames.length}`,
-    '< 5%',
-    slow < frames.length * 0.05,
+    'countdowns on screen (store rows in view, 1920x6000)',
+    String(countdowns),
+    '>= 100',
+    countdowns >= 100,
   );
-  // Main thread while the clock runs (and every countdown ticks): 10 s.
+  // Main thread while the clock runs and every countdown on screen ticks: 10 s.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const busy = async () => {
@@ -367,26 +346,68 @@ async function classOf1000() {
     '< 10 %',
     share < 0.1,
   );
+  // Scrolling the store on an ordinary screen: through all 1,000 rows in 10 s (3,600 px/s,
+  // a brisk wheel), frame by frame.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.waitForTimeout(500);
+  const frames = await page.locator('.table-wrap.virtual').evaluate(
+    (el) =>
+      new Promise<number[]>((resolve) => {
+        const out: number[] = [];
+        const start = performance.now();
+        let last = start;
+        const step = (t: number) => {
+          out.push(t - last);
+          last = t;
+          const f = Math.min(1, (t - start) / 10_000);
+          el.scrollTop = f * (el.scrollHeight - el.clientHeight);
+          if (f < 1) requestAnimationFrame(step);
+          else resolve(out.slice(1));
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  const slow = frames.filter((f) => f > 34).length;
+  report('store panel scroll (1920x1080): frame time median', `${pct(frames, 50).toFixed(1)} ms`);
+  report('store panel scroll (1920x1080): frame time p95', `${pct(frames, 95).toFixed(1)} ms`);
+  report(
+    'store panel scroll: frames over 34 ms',
+    `${slow} of ${frames.length}`,
+    '< 5%',
+    slow < frames.length * 0.05,
+  );
   await browser.close();
 }
+
+/** BENCH_ONLY=lighthouse,transfer,latency,class runs only those parts (all by default). */
+const only = new Set((process.env.BENCH_ONLY ?? 'lighthouse,transfer,latency,class').split(','));
 
 async function main() {
   build();
   const server = await serve();
   try {
-    section('Lighthouse 12.8 (simulated mobile: slow 4G, 4x CPU; desktop preset)');
-    for (const lang of ['en', 'bn'] as const)
-      for (const preset of ['mobile', 'desktop'] as const) lighthouse(preset, lang);
-    section('First visit: bytes over the network (Chromium, gzip from vite preview)');
-    await transfer('en');
-    await transfer('bn');
-    section('Largest chunks of the build (gzip -9; fonts as shipped)');
-    chunkSizes();
-    section('Interaction latency in Chromium');
-    for (const panel of ['Cookies', 'Network', 'Session store'] as const) await loginLatency(panel);
-    await lessonLongTasks();
-    section('A class of 1,000 browsers');
-    await classOf1000();
+    if (only.has('lighthouse')) {
+      section('Lighthouse 12.8 (simulated mobile: slow 4G, 4x CPU; desktop preset)');
+      for (const lang of ['en', 'bn'] as const)
+        for (const preset of ['mobile', 'desktop'] as const) lighthouse(preset, lang);
+    }
+    if (only.has('transfer')) {
+      section('First visit: bytes over the network (Chromium, gzip from vite preview)');
+      await transfer('en');
+      await transfer('bn');
+      section('Largest chunks of the build (gzip -9; fonts as shipped)');
+      chunkSizes();
+    }
+    if (only.has('latency')) {
+      section('Interaction latency in Chromium');
+      for (const panel of ['Cookies', 'Network', 'Session store'] as const)
+        await loginLatency(panel);
+      await lessonLongTasks();
+    }
+    if (only.has('class')) {
+      section('A class of 1,000 browsers');
+      await classOf1000();
+    }
   } finally {
     server.kill();
   }

@@ -1,19 +1,21 @@
 /** Time left until a moment on the virtual clock, ticking with the one shared ticker. */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { durationParts, formatNumber, localDigits } from '../format';
 import { useNow } from '../hooks/useNow';
 import type { Clock } from '../../django/runtime';
 
+/** `13 days 23:59:58` in the reader's language and digits. */
+export function durationText(ms: number, t: TFunction, lang: string): string {
+  const { days, clock } = durationParts(ms);
+  const dayText =
+    days > 0 ? t('time.days', { count: days, n: formatNumber(days, lang) }) + ' ' : '';
+  return dayText + localDigits(clock, lang);
+}
+
 export function Duration({ ms }: { ms: number }) {
   const { t, i18n } = useTranslation();
-  const { days, clock } = durationParts(ms);
-  const lang = i18n.language;
-  return (
-    <span className="duration">
-      {days > 0 && t('time.days', { count: days, n: formatNumber(days, lang) }) + ' '}
-      {localDigits(clock, lang)}
-    </span>
-  );
+  return <span className="duration">{durationText(ms, t, i18n.language)}</span>;
 }
 
 export function Countdown({ until, clock }: { until: number; clock: Clock }) {

@@ -8,21 +8,29 @@ import { MAX_CLASS } from '../../world/world';
 import { formatNumber } from '../format';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
-import { Countdown } from '../components/Countdown';
+import { durationText } from '../components/Countdown';
 import { SessionKey } from '../components/SessionKey';
 import { repr } from '../../python';
 import { useNow } from '../hooks/useNow';
 import type { StoredSession } from '../../server/server';
 
-function StoredData({ raw }: { raw: string }) {
-  const { t } = useTranslation();
+/** Words a row shows, translated once for the whole table (rows mount by the dozen as it scrolls). */
+interface RowWords {
+  more: string;
+  less: string;
+  noTimeout: string;
+  expiredRow: string;
+  left: (ms: number) => string;
+}
+
+function StoredData({ raw, words }: { raw: string; words: RowWords }) {
   const [open, setOpen] = useState(false);
   if (raw.length <= 48) return <code className="session-data">{raw}</code>;
   return (
     <span>
       <code className="session-data">{open ? raw : raw.slice(0, 40) + '…'}</code>{' '}
       <button type="button" className="linkish" onClick={() => setOpen(!open)} aria-expanded={open}>
-        {open ? t('store.less') : t('store.more')}
+        {open ? words.less : words.more}
       </button>
     </span>
   );
@@ -37,21 +45,23 @@ const Row = memo(function Row({
   showRaw,
   now,
   index,
+  words,
 }: {
   r: StoredSession;
   showRaw: boolean;
   now: number;
   index: number;
+  words: RowWords;
 }) {
-  const { t } = useTranslation();
-  const world = useWorld();
   const expired = r.expiresAt !== null && r.expiresAt <= now;
   return (
     <tr className={expired ? 'expired' : undefined} data-index={index} aria-rowindex={index + 2}>
       <td>
         <SessionKey value={r.key} />
       </td>
-      {showRaw && <td>{r.sessionData !== undefined && <StoredData raw={r.sessionData} />}</td>}
+      {showRaw && (
+        <td>{r.sessionData !== undefined && <StoredData raw={r.sessionData} words={words} />}</td>
+      )}
       <td>
         <code>{repr(r.data)}</code>
       </td>
@@ -60,11 +70,11 @@ const Row = memo(function Row({
       </td>
       <td>
         {r.expiresAt === null ? (
-          t('store.noTimeout')
+          words.noTimeout
         ) : expired ? (
-          <span className="expired-label">{t('store.expiredRow')}</span>
+          <span className="expired-label">{words.expiredRow}</span>
         ) : (
-          <Countdown until={r.expiresAt} clock={world.clock} />
+          <span className="countdown">{words.left(r.expiresAt - now)}</span>
         )}
       </td>
     </tr>
@@ -72,9 +82,20 @@ const Row = memo(function Row({
 });
 
 function Rows({ rows, showRaw }: { rows: StoredSession[]; showRaw: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const world = useWorld();
   const now = useNow(world.clock);
+  const lang = i18n.language;
+  const words = useMemo<RowWords>(
+    () => ({
+      more: t('store.more'),
+      less: t('store.less'),
+      noTimeout: t('store.noTimeout'),
+      expiredRow: t('store.expiredRow'),
+      left: (ms) => durationText(ms, t, lang),
+    }),
+    [t, lang],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = rows.length > VIRTUALISE_AFTER;
   const virtualizer = useVirtualizer({
@@ -120,13 +141,21 @@ function Rows({ rows, showRaw }: { rows: StoredSession[]; showRaw: boolean }) {
                   showRaw={showRaw}
                   now={now}
                   index={v.index}
+                  words={words}
                 />
               ))}
               {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
             </>
           ) : (
             rows.map((r, i) => (
-              <Row key={r.where + r.key} r={r} showRaw={showRaw} now={now} index={i} />
+              <Row
+                key={r.where + r.key}
+                r={r}
+                showRaw={showRaw}
+                now={now}
+                index={i}
+                words={words}
+              />
             ))
           )}
         </tbody>
