@@ -60,6 +60,13 @@ const LESSONS = [
   'logout',
   'expiry',
   'cleanup',
+  // the labs
+  'two-users',
+  'session-fixation',
+  'signed-cookies',
+  'engines',
+  'logout-done-right',
+  'save-every-request',
 ];
 
 for (const lang of LANGS) {

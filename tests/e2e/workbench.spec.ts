@@ -162,3 +162,24 @@ test.describe('without a service worker', () => {
     ).toBeVisible();
   });
 });
+
+test('a second tab says the first one owns the saved work, and can take over', async ({
+  page,
+  context,
+  watch,
+}) => {
+  void watch;
+  await open(page);
+  await login(page, 'alice');
+  const second = await context.newPage();
+  await second.goto('?lang=en');
+  const dialog = second.getByRole('alertdialog', { name: 'Open in another tab' });
+  await expect(dialog).toContainText('already open in another tab');
+  // The first tab keeps working; the second takes over, and the first is told.
+  await dialog.getByRole('button', { name: 'Take over in this tab' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('alertdialog', { name: 'Open in another tab' })).toContainText(
+    'Another tab took over',
+  );
+  await second.close();
+});

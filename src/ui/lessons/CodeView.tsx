@@ -11,7 +11,7 @@ function Block({ block, label }: { block: CodeBlock; label: string }) {
       <figcaption>
         <span className="code-label">{label}</span> <code>{block.file}</code>
       </figcaption>
-      <pre>
+      <pre tabIndex={0} aria-label={`${label}: ${block.file}`}>
         {block.lines.map((line, i) => {
           const n = i + 1;
           const hot = marked.has(n);

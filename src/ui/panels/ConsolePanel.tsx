@@ -53,7 +53,13 @@ export function ConsolePanel() {
   return (
     <div className="panel console">
       <p className="hint">{t('console.intro', { name: tab.name })}</p>
-      <ol className="console-log" ref={logRef} aria-label={t('console.log')} aria-live="polite">
+      <ol
+        className="console-log"
+        ref={logRef}
+        aria-label={t('console.log')}
+        aria-live="polite"
+        tabIndex={0}
+      >
         {lines.length === 0 && <li className="hint">{t('console.empty')}</li>}
         {lines.map((line, i) => (
           <li key={i}>

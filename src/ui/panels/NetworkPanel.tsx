@@ -46,7 +46,7 @@ function Detail({ entry }: { entry: NetworkEntry }) {
   ];
   return (
     <div className="network-detail">
-      <h4>{t('network.why')}</h4>
+      <h3 className="detail-heading">{t('network.why')}</h3>
       <ul className="why">
         {explain(entry).map((s, i) => (
           <li key={i}>
@@ -54,7 +54,7 @@ function Detail({ entry }: { entry: NetworkEntry }) {
           </li>
         ))}
       </ul>
-      <h4>{t('network.general')}</h4>
+      <h3 className="detail-heading">{t('network.general')}</h3>
       <Headers
         rows={[
           ['Request URL', entry.url],
@@ -64,22 +64,26 @@ function Detail({ entry }: { entry: NetworkEntry }) {
           [t('network.via'), t(`network.transport.${entry.via}`)],
         ]}
       />
-      <h4>{t('network.requestHeaders')}</h4>
+      <h3 className="detail-heading">{t('network.requestHeaders')}</h3>
       <Headers rows={entry.requestHeaders} />
       {entry.requestBody !== null && (
         <>
-          <h4>{t('network.requestBody')}</h4>
-          <pre className="body">{entry.requestBody}</pre>
+          <h3 className="detail-heading">{t('network.requestBody')}</h3>
+          <pre className="body" tabIndex={0}>
+            {entry.requestBody}
+          </pre>
         </>
       )}
-      <h4>{t('network.responseHeaders')}</h4>
+      <h3 className="detail-heading">{t('network.responseHeaders')}</h3>
       <Headers rows={responseHeaders} />
-      <h4>{t('network.responseBody')}</h4>
-      <pre className="body">{r.body}</pre>
+      <h3 className="detail-heading">{t('network.responseBody')}</h3>
+      <pre className="body" tabIndex={0}>
+        {r.body}
+      </pre>
       {r.logs.length > 0 && (
         <>
-          <h4>{t('network.logs')}</h4>
-          <pre className="body">
+          <h3 className="detail-heading">{t('network.logs')}</h3>
+          <pre className="body" tabIndex={0}>
             {r.logs.map((l) => `${l.level} ${l.logger}: ${l.message}`).join('\n')}
           </pre>
         </>

@@ -1,0 +1,81 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, open } from './fixtures';
+
+const SLUGS = [
+  'what-is-a-session',
+  'setup',
+  'login',
+  'formview',
+  'urls',
+  'logout',
+  'expiry',
+  'cleanup',
+  'two-users',
+  'session-fixation',
+  'signed-cookies',
+  'engines',
+  'logout-done-right',
+  'save-every-request',
+];
+const WIDTHS = {
+  phone: { width: 360, height: 740 },
+  desktop: { width: 1280, height: 900 },
+} as const;
+
+async function noViolations(page: import('@playwright/test').Page, where: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')})`,
+  );
+  expect(summary, `axe violations on ${where}`).toEqual([]);
+}
+
+for (const lang of ['en', 'bn'] as const) {
+  for (const [size, viewport] of Object.entries(WIDTHS)) {
+    test.describe(`${lang}, ${size}`, () => {
+      test.use({ viewport });
+      test(`the lesson list, a logged-in workbench and every panel have no axe violations`, async ({
+        page,
+        watch,
+      }) => {
+        void watch;
+        await open(page, '', lang);
+        await noViolations(page, `the list [${lang} ${size}]`);
+        // Log in, then look at every panel.
+        await page.getByRole('button', { name: lang === 'en' ? 'Go' : 'যান', exact: true }).click();
+        await page.getByLabel('Username').fill('alice');
+        await page.getByLabel('Password').fill('x');
+        await page.getByRole('button', { name: 'Login', exact: true }).click();
+        await expect(
+          page.getByRole('region', { name: /A/ }).filter({ hasText: 'You are : alice' }),
+        ).toBeVisible();
+        for (const tab of await page.locator('.panels [role=tab]').all()) {
+          await tab.click();
+          await expect(page.locator('.panels [role=tabpanel]')).not.toContainText(/^Loading…$/);
+          await noViolations(page, `panel ${await tab.textContent()} [${lang} ${size}]`);
+        }
+      });
+
+      test(`every lesson's first and last step have no axe violations`, async ({ page, watch }) => {
+        void watch;
+        test.setTimeout(180_000);
+        await open(page, '', lang);
+        for (const slug of SLUGS) {
+          await page.goto(`?lang=${lang}#/lesson/${slug}/1`);
+          await expect(page.locator('.step-position')).toBeVisible();
+          await expect(page.locator('.prose p').first()).toBeVisible();
+          await noViolations(page, `${slug} step 1 [${lang} ${size}]`);
+          await page.goto(`?lang=${lang}#/lesson/${slug}/99`); // clamped to the last step
+          await expect(page.locator('.prose p').first()).toBeVisible();
+          await noViolations(page, `${slug} last step [${lang} ${size}]`);
+        }
+      });
+    });
+  }
+}

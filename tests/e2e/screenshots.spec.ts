@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { test, expect, open, login } from './fixtures';
+
+// The main screens in both languages at a phone's and a laptop's width, kept as test artifacts
+// (test-results/screens/) for people to look at.
+for (const lang of ['en', 'bn'] as const) {
+  for (const width of [360, 1280]) {
+    test(`screens: ${lang} at ${width} px`, async ({ page, watch }, info) => {
+      void watch;
+      await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
+      const shot = async (name: string) => {
+        const path = join(info.project.outputDir, 'screens', `${lang}-${width}-${name}.png`);
+        await page.screenshot({ path, fullPage: true });
+      };
+      await open(page, '', lang);
+      await shot('1-lessons');
+      await login(page, lang === 'en' ? 'alice' : 'রহিম');
+      await page.getByRole('tab', { name: lang === 'en' ? 'Network' : 'নেটওয়ার্ক' }).click();
+      await expect(page.locator('.network-detail')).toBeVisible();
+      await shot('2-network');
+      await page.getByRole('tab', { name: lang === 'en' ? 'Session store' : 'সেশন স্টোর' }).click();
+      await expect(page.locator('.panels table')).toBeVisible();
+      await shot('3-store');
+      await page.goto(`?lang=${lang}#/lesson/login/5`);
+      await expect(page.locator('.code-block').first()).toBeVisible();
+      await shot('4-lesson');
+    });
+  }
+}
