@@ -8,6 +8,7 @@ import type { World } from '../world/world';
 import { performAll, type ActionEffect } from './actions';
 import { evaluate, markStep, type StepMarker } from './checks';
 import { formatHash } from './links';
+import type { LinkSettingProblem, LinkSettings } from './linkSettings';
 import type { Lang } from './localized';
 import { LessonProgress } from './progress';
 import type { LessonDef, StepDef } from './types';
@@ -30,6 +31,8 @@ export class LessonRunner {
   busy = false;
   /** The last failure of doItForMe() or of applying the lesson's settings. */
   error: string | null = null;
+  /** What the link that opened this step did to the settings, until another step is opened. */
+  linked: { applied: Partial<EditableSettings>; problems: LinkSettingProblem[] } | null = null;
   /** Bumped on every change the UI should render (for useSyncExternalStore). */
   version = 0;
   private marker: StepMarker;
@@ -95,6 +98,7 @@ export class LessonRunner {
     this.lesson = lesson;
     this.index = Math.min(Math.max(0, Math.trunc(index) || 0), lesson.steps.length - 1);
     this.error = null;
+    this.linked = null;
     // Marked before the settings change, which re-evaluates the check through the world.
     this.marker = markStep(this.world);
     if (this.index === 0 && lesson.settings) this.applyLessonSettings(lesson.settings);
@@ -102,9 +106,27 @@ export class LessonRunner {
     return true;
   }
 
+  /**
+   * Applies the settings of the link that opened the current step (after start()): whole, or,
+   * when any is refused, not at all; `linked` says which.
+   */
+  applyLinkSettings(link: LinkSettings): void {
+    if (!this.lesson) return;
+    const patch = this.differences(link.patch);
+    const problems = [...link.problems];
+    if (!problems.length && Object.keys(patch).length) {
+      for (const e of this.world.applySettings(patch)) {
+        problems.push({ name: e.setting, value: String(patch[e.setting]), code: e.code });
+      }
+    }
+    this.linked = { applied: problems.length ? {} : link.patch, problems };
+    this.changed();
+  }
+
   /** Back to the lesson list: no lesson open. */
   close(): void {
     this.lesson = null;
+    this.linked = null;
     this.index = 0;
     this.recheck(true);
   }
@@ -174,11 +196,16 @@ export class LessonRunner {
     this.recheck(true);
   }
 
-  private applyLessonSettings(settings: Partial<EditableSettings>): void {
+  /** The settings that would change: applying restarts the server, so not done for nothing. */
+  private differences(settings: Partial<EditableSettings>): Partial<EditableSettings> {
     const current = this.world.settings as unknown as Record<string, unknown>;
-    const patch = Object.fromEntries(
+    return Object.fromEntries(
       Object.entries(settings).filter(([k, v]) => !Object.is(current[k], v)),
     ) as Partial<EditableSettings>;
+  }
+
+  private applyLessonSettings(settings: Partial<EditableSettings>): void {
+    const patch = this.differences(settings);
     if (Object.keys(patch).length === 0) return;
     const errors = this.world.applySettings(patch);
     if (errors.length)

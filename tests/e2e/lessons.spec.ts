@@ -85,6 +85,29 @@ for (const lang of LANGS) {
   }
 }
 
+test("an instructor's link opens a lab step with its settings, in Bangla", async ({
+  page,
+  watch,
+}) => {
+  void watch;
+  await page.goto(
+    '?lang=bn#/lesson/signed-cookies/3?SESSION_ENGINE=signed_cookies&SESSION_COOKIE_AGE=300',
+  );
+  await expect(page.locator('.step-position')).toHaveText('ধাপ ৩ / ৭');
+  const status = page.locator('.linked-settings');
+  await expect(status).toContainText(
+    "SESSION_ENGINE = 'django.contrib.sessions.backends.signed_cookies'",
+  );
+  await expect(status).toContainText('SESSION_COOKIE_AGE = 300');
+  await expect(page).toHaveURL(/\?lang=bn#\/lesson\/signed-cookies\/3$/);
+  await page.getByRole('tab', { name: 'সেটিংস' }).click();
+  await expect(page.getByLabel('SESSION_ENGINE')).toHaveValue('signed_cookies');
+  // A reload keeps the student's world, and the link is not applied again.
+  await page.reload();
+  await expect(page.locator('.step-position')).toHaveText('ধাপ ৩ / ৭');
+  await expect(page.locator('.linked-settings')).toHaveCount(0);
+});
+
 test('switching language mid-lesson keeps the step and the world', async ({ page, watch }) => {
   void watch;
   await open(page, '#/lesson/login/4', 'en');

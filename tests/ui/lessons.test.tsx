@@ -103,3 +103,61 @@ describe('a lesson step', () => {
     expect(hot[0]).toHaveTextContent('(runs in this step)');
   });
 });
+
+describe('a link with settings', () => {
+  it('applies them once the step is open, says so, and drops them from the address', async () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/#/lesson/expiry/2?SESSION_COOKIE_AGE=60&SESSION_COOKIE_HTTPONLY=False',
+    );
+    const { world } = renderApp();
+    const status = await screen.findByText(/This link set these settings/);
+    expect(status.closest('[role="status"]')).toHaveTextContent(
+      'SESSION_COOKIE_AGE = 60SESSION_COOKIE_HTTPONLY = False',
+    );
+    expect(world.settings).toMatchObject({
+      SESSION_COOKIE_AGE: 60,
+      SESSION_COOKIE_HTTPONLY: false,
+    });
+    expect(screen.getByText(/^Step 2 of/)).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/lesson/expiry/2');
+    // Settings changed since are the student's: the same step opened again keeps them.
+    world.applySettings({ SESSION_COOKIE_AGE: 120 });
+    await go('#/lesson/expiry/2');
+    expect(world.settings.SESSION_COOKIE_AGE).toBe(120);
+  });
+
+  it('refuses a link with a bad setting, names it, and changes nothing', async () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/#/lesson/login/2?SESSION_COOKIE_AGE=60&SESSION_ENGNE=db',
+    );
+    const { world } = renderApp();
+    const alert = await screen.findByText(/Nothing from this link was applied/);
+    expect(alert.closest('[role="alert"]')).toHaveTextContent(
+      'SESSION_ENGNE = db: no such setting in the playground.',
+    );
+    expect(world.settings.SESSION_COOKIE_AGE).toBe(1209600);
+  });
+
+  it('shares the current settings when asked to', async () => {
+    window.history.replaceState(null, '', '/#/lesson/login/3');
+    const { user, world } = renderApp();
+    await screen.findByText('Step 3 of 6');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Next' })).toBeInTheDocument());
+    act(() => void world.applySettings({ SESSION_ENGINE: 'cache' }));
+    await user.click(screen.getByText('Share this step, start over'));
+    const input = screen.getByRole('textbox', { name: /Link to this step/ });
+    expect(input).toHaveValue('http://localhost:3000/?lang=en#/lesson/login/3');
+    await user.click(
+      screen.getByRole('checkbox', {
+        name: "with this playground's settings (1 differs from Django's defaults)",
+      }),
+    );
+    expect(input).toHaveValue(
+      'http://localhost:3000/?lang=en#/lesson/login/3?SESSION_ENGINE=cache',
+    );
+  });
+});

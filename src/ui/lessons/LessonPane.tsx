@@ -43,26 +43,40 @@ export function LessonPane() {
     }
   }, [link, i18n]);
   // The hash opens a lesson step; the runner follows it (once the lesson itself has loaded).
+  // Settings in the link apply once, after the step has opened; the address then loses them,
+  // so that reloading the page does not undo what the student changed since.
+  const linkApplied = useRef<string | null>(null);
   useEffect(() => {
     if (!runner) return;
     if (!known) {
       if (runner.lesson) runner.close();
       return;
     }
-    if (runner.lesson?.slug === known.slug && runner.index === known.index) return;
+    const { settings, query = null } = known;
+    if (!settings) linkApplied.current = null;
+    const applyLink = () => {
+      if (!settings || linkApplied.current === query) return;
+      linkApplied.current = query;
+      runner.applyLinkSettings(settings);
+      const clean = formatHash(known.slug, known.step);
+      window.history.replaceState(null, '', clean);
+      setLink(parseHash(clean));
+    };
+    if (runner.lesson?.slug === known.slug && runner.index === known.index) return applyLink();
     let live = true;
     void catalog.loadDef(known.slug).then(
       (def) => {
         if (!live) return;
         runner.register(def);
         runner.start(known.slug, known.index);
+        applyLink();
       },
       () => {}, // the player says why the lesson could not load
     );
     return () => {
       live = false;
     };
-  }, [runner, catalog, known?.slug, known?.index]);
+  }, [runner, catalog, known?.slug, known?.index, known?.query]);
   // A step change (next, prev) writes the hash, so that back goes back a step.
   const hash = runner?.lesson ? formatHash(runner.lesson.slug, runner.index + 1) : null;
   useEffect(() => {

@@ -3,10 +3,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderMarkdown } from '../../lessons/markdown';
 import { formatHash, shareLink } from '../../lessons/links';
+import { formatLinkSettings, pythonLiteral } from '../../lessons/linkSettings';
 import type { LessonDef, LessonText } from '../../lessons/types';
 import type { StepLink } from '../../lessons/links';
 import type { LessonRunner } from '../../lessons/runner';
 import type { Lang } from '../../lessons/localized';
+import type { EditableSettings } from '../../world/settings';
 import { formatNumber } from '../format';
 import { usePanel } from '../components/panelContext';
 import { useWorld } from '../hooks/useWorld';
@@ -61,10 +63,23 @@ function useLessonText(
   return state.key === key ? state : { text: null, error: null };
 }
 
-function ShareLink({ slug, step, lang }: { slug: string; step: number; lang: Lang }) {
+function ShareLink({
+  slug,
+  step,
+  lang,
+  settings,
+}: {
+  slug: string;
+  step: number;
+  lang: Lang;
+  /** The world's settings, once the engine has loaded. */
+  settings?: EditableSettings;
+}) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
-  const link = shareLink(window.location, slug, step, lang);
+  const [withSettings, setWithSettings] = useState(false);
+  const differing = settings ? [...formatLinkSettings(settings).keys()].length : 0;
+  const link = shareLink(window.location, slug, step, lang, withSettings ? settings : undefined);
   return (
     <div className="share">
       <label>
@@ -87,6 +102,62 @@ function ShareLink({ slug, step, lang }: { slug: string; step: number; lang: Lan
           {t('lesson.copied')}
         </span>
       )}
+      <label className="share-settings">
+        <input
+          type="checkbox"
+          checked={withSettings}
+          disabled={!settings}
+          onChange={(e) => {
+            setWithSettings(e.target.checked);
+            setCopied(false);
+          }}
+        />{' '}
+        {t('lesson.linkWithSettings', { count: differing, n: formatNumber(differing, lang) })}
+      </label>
+    </div>
+  );
+}
+
+/** The share link with the world's settings, kept current as they change. */
+function LiveShareLink(props: { slug: string; step: number; lang: Lang }) {
+  const world = useWorld();
+  return <ShareLink {...props} settings={world.settings} />;
+}
+
+/** What the link that opened this step did to the settings: applied, or refused and why. */
+function LinkedSettings({ linked }: { linked: NonNullable<LessonRunner['linked']> }) {
+  const { t, i18n } = useTranslation();
+  const count = linked.problems.length;
+  if (linked.problems.length) {
+    return (
+      <div role="alert" className="error linked-settings">
+        <p>{t('lesson.linkRefused', { count, n: formatNumber(count, i18n.language as Lang) })}</p>
+        <ul>
+          {linked.problems.map((p) => (
+            <li key={p.name}>
+              <code>
+                {p.name} = {p.value}
+              </code>
+              : {p.code === 'unknown' ? t('lesson.linkUnknown') : t(`settings.error.${p.code}`)}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  const names = Object.keys(linked.applied) as (keyof EditableSettings)[];
+  return (
+    <div role="status" className="ok linked-settings">
+      <p>{t('lesson.linkApplied')}</p>
+      <ul>
+        {names.map((name) => (
+          <li key={name}>
+            <code>
+              {name} = {pythonLiteral(name, linked.applied[name] as EditableSettings[typeof name])}
+            </code>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -160,6 +231,7 @@ export function LessonPlayer({ link }: { link: StepLink }) {
           {error}
         </p>
       )}
+      {runner?.linked && <LinkedSettings linked={runner.linked} />}
       <div className="prose" lang={lang}>
         {prose !== undefined ? (
           <Markdown blocks={renderMarkdown(prose)} />
@@ -227,7 +299,11 @@ export function LessonPlayer({ link }: { link: StepLink }) {
       </div>
       <details className="lesson-tools">
         <summary>{t('lesson.tools')}</summary>
-        <ShareLink slug={lesson.slug} step={index + 1} lang={lang} />
+        {runner ? (
+          <LiveShareLink slug={lesson.slug} step={index + 1} lang={lang} />
+        ) : (
+          <ShareLink slug={lesson.slug} step={index + 1} lang={lang} />
+        )}
         <button type="button" onClick={restart} disabled={!runner}>
           {t('lesson.restart')}
         </button>
