@@ -26,7 +26,18 @@ await build({ base, build: { outDir, emptyOutDir: true } });
 await build({
   base,
   logLevel: 'warn',
-  build: { ssr: 'src/ui/prerender.tsx', outDir: ssrDir, emptyOutDir: true },
+  build: {
+    ssr: 'src/ui/prerender.tsx',
+    outDir: ssrDir,
+    emptyOutDir: true,
+    rollupOptions: {
+      // The prerender imports both languages' strings on purpose (it renders both); the app's
+      // own chunks, built above, still load them lazily.
+      onwarn(warning, warn) {
+        if (warning.code !== 'INEFFECTIVE_DYNAMIC_IMPORT') warn(warning);
+      },
+    },
+  },
 });
 
 const { renderLanding } = (await import(pathToFileURL(join(ssrDir, 'prerender.js')).href)) as {
