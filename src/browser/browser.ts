@@ -34,8 +34,19 @@ export interface NetworkEntry {
   response: Exchange;
   /** What the jar did with each Set-Cookie. */
   cookieResults: SetCookieResult[];
-  via: Transport['kind'];
+  /** `simulated`: a page script's request to another site, answered by no one (see offsite()). */
+  via: Transport['kind'] | 'simulated';
 }
+
+/** What the simulated other site (evil.example) answers: an empty 204, from the playground. */
+const OFFSITE_RESPONSE: Omit<Exchange, 'headers'> = {
+  status: 204,
+  reason: 'No Content',
+  setCookies: [],
+  body: '',
+  contentType: '',
+  logs: [],
+};
 
 let nextId = 1;
 
@@ -97,6 +108,36 @@ export class SimulatedBrowser {
       response,
       cookieResults,
       via: this.transport.kind,
+    };
+  }
+
+  /**
+   * A page script's GET to another site (an image or fetch to `http://evil.example/...`), as the
+   * Network panel lists it. Nothing is sent: the playground reaches no other site, so the entry is
+   * made here, with the request the browser would send (its own cookies for that site, none here,
+   * and the page's origin as Referer: the default strict-origin-when-cross-origin policy) and an
+   * empty answer marked as simulated.
+   */
+  offsite(url: string, page: URL): NetworkEntry {
+    const target = new URL(url);
+    const cookie = this.jar.cookieHeader({ url: target });
+    const requestHeaders: [string, string][] = [
+      ['Host', target.host],
+      ['Referer', `${page.origin}/`],
+    ];
+    if (cookie) requestHeaders.push(['Cookie', cookie]);
+    return {
+      id: nextId++,
+      browser: this.name,
+      time: this.clock.now(),
+      method: 'GET',
+      url: target.href,
+      path: target.pathname + target.search,
+      requestHeaders,
+      requestBody: null,
+      response: { ...OFFSITE_RESPONSE, headers: [['Server', `${target.host} (simulated)`]] },
+      cookieResults: [],
+      via: 'simulated',
     };
   }
 

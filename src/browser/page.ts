@@ -3,6 +3,9 @@
  * Only harmless elements survive (text, headings, strong, forms, inputs, buttons, links, lists,
  * tables, pre/code); scripts, styles, event handlers and every other attribute are dropped, so
  * nothing the server sends can run in the playground. Forms and links stay usable.
+ *
+ * The text of each `<script>` is kept beside the tree, as data: never rendered, never run. The
+ * simulated browser (scripts.ts) reads it to show what a script on the page would do.
  */
 export type PageNode =
   | { type: 'text'; text: string }
@@ -13,7 +16,19 @@ export interface Page {
   nodes: PageNode[];
   /** True when the body was not HTML (JSON from the console, plain text): shown as text. */
   raw: boolean;
+  /** The page's scripts in document order (head and body), as text. */
+  scripts: PageScript[];
 }
+
+export interface PageScript {
+  /** The element's text: the code, as data. */
+  text: string;
+  /** `src` of an external script ('' for an inline one). */
+  src: string;
+}
+
+/** `type` values a browser runs as JavaScript; others (templates, JSON) are data to it too. */
+const SCRIPT_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module']);
 
 const ALLOWED = [
   'p',
@@ -94,10 +109,13 @@ function convert(node: Node): PageNode[] {
 /** Parses a response body into a page. DOMParser never runs scripts in what it parses. */
 export function parsePage(body: string, contentType: string): Page {
   if (!/^text\/html\b/i.test(contentType))
-    return { title: null, nodes: [{ type: 'text', text: body }], raw: true };
+    return { title: null, nodes: [{ type: 'text', text: body }], raw: true, scripts: [] };
   const doc = new DOMParser().parseFromString(body, 'text/html');
   const title = doc.querySelector('title')?.textContent?.trim() || null;
-  return { title, nodes: [...doc.body.childNodes].flatMap(convert), raw: false };
+  const scripts = [...doc.querySelectorAll('script')]
+    .filter((el) => SCRIPT_TYPES.has((el.getAttribute('type') ?? '').trim().toLowerCase()))
+    .map((el) => ({ text: el.textContent ?? '', src: el.getAttribute('src') ?? '' }));
+  return { title, nodes: [...doc.body.childNodes].flatMap(convert), raw: false, scripts };
 }
 
 export interface PageForm {

@@ -87,6 +87,9 @@ export async function perform(action: Action, world: World, lang: Lang): Promise
       });
       return {};
     }
+    case 'replayStolen':
+      world.replayStolen(front(world, action.browser));
+      return {};
     case 'clearExpired':
       world.clearExpired();
       return {};

@@ -1,11 +1,13 @@
 /**
- * Whether a step's check holds. `response` checks look only at the requests made since the step
- * began (so an old login does not complete "log in"); the others look at the world as it is now;
- * `clockAdvanced` compares the clock with the moment the step began.
+ * Whether a step's check holds. `response` and `stolen` checks look only at what happened since
+ * the step began (so an old login does not complete "log in", nor an old theft "steal"); the
+ * others look at the world as it is now; `clockAdvanced` compares the clock with the moment the
+ * step began.
  */
 import type { NetworkEntry } from '../browser/browser';
 import { bodyText } from '../conformance/bodyText';
 import { pySplit, str } from '../python';
+import type { StolenCookie } from '../world/stolen';
 import type { World } from '../world/world';
 import { localize, type Lang } from './localized';
 import type { Check } from './types';
@@ -17,12 +19,18 @@ export interface StepMarker {
    * after a page reload (restored entries keep theirs), and the log is trimmed and cleared.
    */
   readonly before: ReadonlySet<NetworkEntry>;
+  /** The values on the attacker's server then (identity, for the same reasons). */
+  readonly stolenBefore: ReadonlySet<StolenCookie>;
   /** Virtual epoch ms. */
   readonly time: number;
 }
 
 export function markStep(world: World): StepMarker {
-  return { before: new Set(world.network), time: world.clock.now() };
+  return {
+    before: new Set(world.network),
+    stolenBefore: new Set(world.stolen),
+    time: world.clock.now(),
+  };
 }
 
 /** The browser a check or action means when it names none. */
@@ -84,7 +92,17 @@ export function evaluate(check: Check, world: World, marker: StepMarker, lang: L
       const cookie = tab?.browser.jar.all().find((c) => c.name === check.name);
       if (!cookie) return !check.present;
       if (!check.present) return false;
+      if (check.httpOnly !== undefined && cookie.httpOnly !== check.httpOnly) return false;
       return check.session === undefined || (cookie.expiresAt === null) === check.session;
+    }
+    case 'stolen': {
+      const theft = world.stolen.some(
+        (s) =>
+          !marker.stolenBefore.has(s) &&
+          s.cookie !== '' &&
+          (check.contains === undefined || s.cookie.includes(check.contains)),
+      );
+      return theft === check.present;
     }
     case 'store': {
       const rows = world.server.storedSessions();

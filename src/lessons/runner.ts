@@ -86,13 +86,16 @@ export class LessonRunner {
   /**
    * Opens a lesson at a step (clamped to the lesson). Starting at the first step applies the
    * lesson's settings, those that differ from the world's (applying restarts the server, which
-   * empties the cache, so it is not done for nothing). `reset`: start from a fresh world first,
+   * empties the cache, so it is not done for nothing). So does a later step of a lesson not begun
+   * (none of its steps done, not open: a link into the middle of a lab); a lesson under way keeps
+   * the settings its steps have changed since, for a reload must not undo them. `reset`: start from a fresh world first,
    * as the proof does (a student still logged in from the last lesson sees other pages).
    * False when there is no such lesson.
    */
   start(slug: string, index = 0, options: { reset?: boolean } = {}): boolean {
     const lesson = this.lessons.find((l) => l.slug === slug);
     if (!lesson) return false;
+    const begun = this.lesson === lesson || this.progress.doneSteps(slug).size > 0;
     this.lesson = null; // the old step must not be judged by the changes made below
     if (options.reset) this.world.resetEverything();
     this.lesson = lesson;
@@ -101,7 +104,7 @@ export class LessonRunner {
     this.linked = null;
     // Marked before the settings change, which re-evaluates the check through the world.
     this.marker = markStep(this.world);
-    if (this.index === 0 && lesson.settings) this.applyLessonSettings(lesson.settings);
+    if ((this.index === 0 || !begun) && lesson.settings) this.applyLessonSettings(lesson.settings);
     this.enterStep();
     return true;
   }

@@ -32,6 +32,11 @@ export type Action =
   | { type: 'addBrowser'; name?: Localized<string> }
   /** Plant a cookie by hand, as DevTools (or an attacker) would. */
   | { type: 'plantCookie'; browser?: BrowserId; name: string; value: string }
+  /**
+   * The attacker plants, in her browser, the cookies of the last value a page script sent to her
+   * (simulated) server, as she would paste a stolen `document.cookie` (lab 15).
+   */
+  | { type: 'replayStolen'; browser?: BrowserId }
   | { type: 'clearExpired' }
   | { type: 'restartServer' }
   /** Show a panel (the player switches to it; no effect on the world). */
@@ -58,8 +63,24 @@ export type Check =
       /** A console call of this method (path /__session__/call). */
       consoleMethod?: string;
     }
-  /** The browser's jar now has (or has not) this cookie; `session`: it lasts until the browser closes. */
-  | { type: 'cookie'; browser?: BrowserId; name: string; present: boolean; session?: boolean }
+  /**
+   * The browser's jar now has (or has not) this cookie; `session`: it lasts until the browser
+   * closes; `httpOnly`: its HttpOnly flag is this.
+   */
+  | {
+      type: 'cookie';
+      browser?: BrowserId;
+      name: string;
+      present: boolean;
+      session?: boolean;
+      httpOnly?: boolean;
+    }
+  /**
+   * Since the step began, a page script sent the attacker's server a `document.cookie` that was
+   * not empty (`present: true`; containing `contains`, if given), or sent none (`false`). An
+   * empty value sent (HttpOnly hid everything) is not a theft.
+   */
+  | { type: 'stolen'; present: boolean; contains?: string }
   /** The server's store now: how many sessions, whether one holds this key/value, expired rows. */
   | {
       type: 'store';

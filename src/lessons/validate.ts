@@ -141,6 +141,7 @@ const ACTIONS: Record<Action['type'], Shape> = {
       if (typeof v !== 'string') p.push(`${path}: expected a string, got ${describe(v)}`);
     },
   },
+  replayStolen: { 'browser?': browser },
   clearExpired: {},
   restartServer: {},
   showPanel: { panel: oneOf(PANELS) },
@@ -173,7 +174,14 @@ const CHECKS: Record<Check['type'], Shape> = {
     'decision?': oneOf(DECISIONS),
     'consoleMethod?': oneOf(CONSOLE_METHODS),
   },
-  cookie: { 'browser?': browser, name: str, present: bool, 'session?': bool },
+  cookie: {
+    'browser?': browser,
+    name: str,
+    present: bool,
+    'session?': bool,
+    'httpOnly?': bool,
+  },
+  stolen: { present: bool, 'contains?': str },
   store: {
     'atLeast?': int(0),
     'count?': int(0),

@@ -30,6 +30,7 @@ import { http_date } from '../django/utils/http';
 import * as timezone from '../django/utils/timezone';
 import { PyDateTime, PyDict, type PyValue } from '../python';
 import { templates } from './myapp/templates';
+import { migrate as migrateMyapp, MESSAGE_TABLE, type Message } from './myapp/models';
 import { urlconf } from './mysite/urls';
 import { projectSettings, SESSION_APP } from './mysite/settings';
 import { viewNoteOf, type ViewNote } from './viewNotes';
@@ -70,6 +71,8 @@ export interface ServerSnapshot {
   migrated: boolean;
   rows: { session_key: string; session_data: string; expire_date: string }[];
   files: FileEntry[];
+  /** The guestbook's rows (lab 15); absent in worlds saved before it existed. */
+  guestbook?: Message[];
 }
 
 export interface ServerOptions {
@@ -117,8 +120,12 @@ export class DjangoServer {
     this.handler = null;
   }
 
-  /** `python manage.py migrate`: creates django_session when the sessions app is installed. */
+  /**
+   * `python manage.py migrate`: creates myapp's table, and django_session when the sessions app
+   * is installed (the answer: whether it is).
+   */
   migrate(): boolean {
+    migrateMyapp(this.runtime);
     if (!this.settings.INSTALLED_APPS.includes(SESSION_APP)) return false;
     migrate(this.runtime);
     return true;
@@ -273,6 +280,12 @@ export class DjangoServer {
             }))
         : [],
       files: this.files.entries(),
+      guestbook: this.db.hasTable(MESSAGE_TABLE)
+        ? this.db
+            .table<Message>(MESSAGE_TABLE)
+            .all()
+            .map((m) => ({ ...m }))
+        : [],
     };
   }
 
@@ -288,6 +301,7 @@ export class DjangoServer {
         })),
       );
     } else this.db.dropTable(SESSION_TABLE);
+    migrateMyapp(this.runtime).restore((snapshot.guestbook ?? []).map((m) => ({ ...m })));
     this.files.restore(snapshot.files);
   }
 

@@ -19,11 +19,23 @@ const WHERE: Record<string, string> = {
   'django.contrib.sessions.backends.signed_cookies': 'signed_cookies',
 };
 
+/** The host of a URL; the text itself if it is not one (a restored world is only type-checked). */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 function short(key: string | null): string {
   return key === null ? '' : key.length > 16 ? key.slice(0, 12) + '…' : key;
 }
 
 export function explain(entry: NetworkEntry): Sentence[] {
+  // A page script's request to another site (lab 15): no Django, no session; never sent.
+  if (entry.via === 'simulated')
+    return [{ key: 'explain.offsite', values: { host: hostOf(entry.url) } }];
   const out: Sentence[] = [];
   const r = entry.response;
   const view = r.view;

@@ -45,6 +45,11 @@ const nullable =
   (c: Check): Check =>
   (v, at) =>
     v === null || c(v, at);
+/** A field that worlds saved by an earlier release do not have. */
+const optional =
+  (c: Check): Check =>
+  (v, at) =>
+    v === undefined || c(v, at);
 const list =
   (c: Check, max = 100_000): Check =>
   (v, at) => {
@@ -78,7 +83,24 @@ const cookie = shape({
 });
 
 const request = shape({ method: oneOf(['GET', 'POST']), path: str });
-const historyEntry = shape({ request, status: num, body: str, contentType: str, networkId: num });
+
+/** A ScriptReport (browser/scripts.ts): its fields depend on its outcome. */
+const scriptReport: Check = (v, at) => {
+  shape({ outcome: oneOf(['not-run', 'read-cookie']) })(v, at);
+  const report = v as Record<string, unknown>;
+  if (report.outcome === 'not-run')
+    shape({ reason: oneOf(['external', 'unrecognised']), src: str })(v, at);
+  else shape({ cookie: str, hidden: list(str, 100), sent: list(str, 100) })(v, at);
+};
+
+const historyEntry = shape({
+  request,
+  status: num,
+  body: str,
+  contentType: str,
+  networkId: num,
+  scripts: optional(list(scriptReport, 100)),
+});
 
 const networkEntry = shape({
   id: num,
@@ -101,7 +123,7 @@ const networkEntry = shape({
   cookieResults: list(
     shape({ header: str, name: str, outcome: oneOf(['stored', 'deleted', 'rejected']) }),
   ),
-  via: oneOf(['service-worker', 'in-page', 'node', 'pending']),
+  via: oneOf(['service-worker', 'in-page', 'node', 'pending', 'simulated']),
 });
 
 const settings = shape({
@@ -133,6 +155,7 @@ const body = shape({
     migrated: bool,
     rows: list(shape({ session_key: str, session_data: str, expire_date: isoDate })),
     files: list(shape({ path: str, content: str, mtime: num })),
+    guestbook: optional(list(shape({ id: num, text: str }))),
   }),
   activeTab: str,
   tabs: list(
@@ -151,6 +174,7 @@ const body = shape({
     2000,
   ),
   network: list(networkEntry, 1000),
+  stolen: optional(list(shape({ time: num, fromTab: str, url: str, cookie: str }), 1000)),
 });
 
 /** Reads a saved world: `empty` when there is none, `invalid` (with why) when it is unusable. */

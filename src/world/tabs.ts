@@ -4,6 +4,7 @@
  */
 import { SimulatedBrowser, type BrowserRequest, type NetworkEntry } from '../browser/browser';
 import { parsePage, type Page } from '../browser/page';
+import type { ScriptReport } from '../browser/scripts';
 
 export interface HistoryEntry {
   request: BrowserRequest;
@@ -11,6 +12,8 @@ export interface HistoryEntry {
   body: string;
   contentType: string;
   networkId: number;
+  /** What the page's scripts did when it arrived (see browser/scripts.ts); absent: no scripts. */
+  scripts?: ScriptReport[];
 }
 
 /** One line typed in the console and what came back. */

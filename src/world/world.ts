@@ -6,6 +6,7 @@ import { SimulatedBrowser, type BrowserRequest, type NetworkEntry } from '../bro
 import type { Transport } from '../browser/transport';
 import type { StoredCookie } from '../browser/cookieJar';
 import { formsOf } from '../browser/page';
+import { runScripts } from '../browser/scripts';
 import { get_random_string } from '../django/utils/crypto';
 import { cryptoRandom, type RandomSource } from '../django/runtime';
 import { DjangoServer, type ServerSnapshot } from '../server/server';
@@ -20,6 +21,7 @@ import {
 import { BrowserTab, CONSOLE_LIMIT, type ConsoleLine } from './tabs';
 import { ENGINE_PREFIX } from './settings';
 import { loads, PyDict, PyException, type PyValue } from '../python';
+import { plantedCookies, STOLEN_LIMIT, type StolenCookie } from './stolen';
 
 export const NETWORK_LIMIT = 300;
 /** The most browsers "simulate a class" adds. */
@@ -53,6 +55,8 @@ export class World {
   tabs: BrowserTab[] = [];
   activeTabId = 'A';
   network: NetworkEntry[] = [];
+  /** What page scripts sent to the (simulated) attacker's server, oldest first. */
+  stolen: StolenCookie[] = [];
   settings: EditableSettings;
   secretKey: string;
   /** Bumped on every change; the UI re-renders when it moves. */
@@ -192,10 +196,11 @@ export class World {
     const tab = this.tab(tabId);
     const entry = await tab.browser.request(request);
     entry.browser = tab.id;
-    this.network.push(entry);
-    if (this.network.length > NETWORK_LIMIT)
-      this.network.splice(0, this.network.length - NETWORK_LIMIT);
-    if (options.navigate) tab.push(request, entry);
+    this.record(entry);
+    if (options.navigate) {
+      tab.push(request, entry);
+      this.runPageScripts(tab);
+    }
     this.changed();
     this.emit({ type: 'exchange', entry });
     return entry;
@@ -251,7 +256,7 @@ export class World {
     if (!current) return null;
     const entry = await tab.browser.request(current.request);
     entry.browser = tab.id;
-    this.network.push(entry);
+    this.record(entry);
     tab.history[tab.index] = {
       request: current.request,
       status: entry.response.status,
@@ -259,9 +264,69 @@ export class World {
       contentType: entry.response.contentType,
       networkId: entry.id,
     };
+    this.runPageScripts(tab);
     this.changed();
     this.emit({ type: 'exchange', entry });
     return entry;
+  }
+
+  private record(entry: NetworkEntry): void {
+    this.network.push(entry);
+    if (this.network.length > NETWORK_LIMIT)
+      this.network.splice(0, this.network.length - NETWORK_LIMIT);
+  }
+
+  // --- page scripts (lab 15) ------------------------------------------------------------------
+
+  /**
+   * The scripts of the page that just arrived in `tab`, simulated (browser/scripts.ts: nothing is
+   * evaluated). Their report stays with the history entry for the browser frame to show; what
+   * they send to another site becomes a Network entry and a value on the attacker's server.
+   * Only a page from the network runs them: Back and Forward show the page as it was.
+   */
+  private runPageScripts(tab: BrowserTab): void {
+    const entry = tab.current;
+    // Most pages have no script: not even parsed here then (the UI parses what it shows).
+    if (!entry || !/<script/i.test(entry.body)) return;
+    const page = tab.page;
+    if (!page || page.scripts.length === 0) return;
+    const pageUrl = tab.browser.url(entry.request.path);
+    entry.scripts = runScripts(page.scripts, tab.browser.jar, pageUrl);
+    for (const report of entry.scripts) {
+      if (report.outcome !== 'read-cookie') continue;
+      for (const url of report.sent) {
+        const offsite = tab.browser.offsite(url, pageUrl);
+        offsite.browser = tab.id;
+        this.record(offsite);
+        this.stolen.push({
+          time: offsite.time,
+          fromTab: tab.id,
+          url: offsite.url,
+          cookie: report.cookie,
+        });
+      }
+    }
+    if (this.stolen.length > STOLEN_LIMIT) this.stolen.splice(0, this.stolen.length - STOLEN_LIMIT);
+  }
+
+  /**
+   * The attacker replays a stolen `document.cookie` in her own browser: each of its cookies is
+   * planted as by hand (DevTools). `stolen`: which value (default: the last one that is not
+   * empty). Returns how many cookies were planted.
+   */
+  replayStolen(tabId: string, stolen?: StolenCookie): number {
+    const tab = this.tab(tabId);
+    const value = stolen ?? this.stolen.findLast((s) => s.cookie !== '');
+    if (!value) throw new Error("The attacker's server has received no cookie to replay.");
+    const cookies = plantedCookies(value.cookie, tab.browser.url('/').hostname);
+    for (const c of cookies) this.putCookie(tab.id, c);
+    this.changed();
+    return cookies.length;
+  }
+
+  clearStolen(): void {
+    this.stolen = [];
+    this.changed();
   }
 
   closeBrowser(tabId: string): void {
@@ -400,6 +465,7 @@ export class World {
     this.server = this.createServer();
     this.tabs = [];
     this.network = [];
+    this.stolen = [];
     this.clock.backToNow();
     this.addTab();
   }
@@ -423,6 +489,7 @@ export class World {
         consoleLog: t.consoleLog,
       })),
       network: this.network.slice(-100),
+      stolen: this.stolen.map((s) => ({ ...s })),
     };
   }
 }
@@ -445,6 +512,8 @@ export interface WorldSnapshotBody {
   activeTab: string;
   tabs: TabSnapshot[];
   network: NetworkEntry[];
+  /** Absent in worlds saved before lab 15. */
+  stolen?: StolenCookie[];
 }
 
 /** Rebuilds a world from a snapshot that `validateSnapshot` accepted. */
@@ -474,6 +543,7 @@ export function restoreWorld(
     ? body.activeTab
     : (world.tabs[0] as BrowserTab).id;
   world.network = body.network;
+  world.stolen = (body.stolen ?? []).map((s) => ({ ...s }));
   world.changed();
   return world;
 }

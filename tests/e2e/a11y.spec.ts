@@ -16,6 +16,7 @@ const SLUGS = [
   'engines',
   'logout-done-right',
   'save-every-request',
+  'httponly-xss',
 ];
 const WIDTHS = {
   phone: { width: 360, height: 740 },

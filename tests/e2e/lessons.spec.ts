@@ -67,6 +67,7 @@ const LESSONS = [
   'engines',
   'logout-done-right',
   'save-every-request',
+  'httponly-xss',
 ];
 
 for (const lang of LANGS) {

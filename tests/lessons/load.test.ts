@@ -54,7 +54,7 @@ describe('lesson.json validation', () => {
       'L.settings: Django would refuse SESSION_ENGINE (engine)',
       'L.steps[0].code.modern.highlight: line 9 is past the last line (2)',
       'L.steps[1].actions[0].path: expected a path starting with /, got "myapp/"',
-      'L.steps[1].actions[1].type: expected one of navigate, submit, console, settings, advance, closeBrowser, addBrowser, plantCookie, clearExpired, restartServer, showPanel',
+      'L.steps[1].actions[1].type: expected one of navigate, submit, console, settings, advance, closeBrowser, addBrowser, plantCookie, replayStolen, clearExpired, restartServer, showPanel',
       'L.steps[1].actions[2].values.username.bn: missing',
       'L.steps[1].actions[3].seconds: expected a number of seconds > 0, got -5',
       'L.steps[1].actions[4].browser: expected a browser letter ("A", "B", ...), got "b"',
@@ -82,6 +82,29 @@ describe('lesson.json validation', () => {
     expect(lessonDefProblems(json, 'L')).toEqual([
       'L.steps[1].id: "intro" is used by two steps',
       'L.steps[3]: prediction "cookie-set" is used twice in this lesson',
+    ]);
+  });
+
+  it("checks lab 15's replayStolen action and stolen check", () => {
+    const json = def(login());
+    const [, open, logIn] = json.steps as unknown as Record<string, unknown>[];
+    (open as { actions: unknown[] }).actions = [
+      { type: 'replayStolen', browser: 'B' },
+      { type: 'replayStolen', browser: 'mallory' },
+    ];
+    (logIn as { check: unknown }).check = {
+      type: 'all',
+      checks: [
+        { type: 'stolen', present: true, contains: 'sessionid' },
+        { type: 'stolen', present: 'yes', contains: '' },
+        { type: 'cookie', name: 'sessionid', present: true, httpOnly: 'no' },
+      ],
+    };
+    expect(lessonDefProblems(json, 'L')).toEqual([
+      'L.steps[1].actions[1].browser: expected a browser letter ("A", "B", ...), got "mallory"',
+      'L.steps[2].check.checks[1].present: expected true or false, got "yes"',
+      'L.steps[2].check.checks[1].contains: expected a non-empty string, got ""',
+      'L.steps[2].check.checks[2].httpOnly: expected true or false, got "no"',
     ]);
   });
 

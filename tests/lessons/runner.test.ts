@@ -26,8 +26,11 @@ describe('LessonRunner', () => {
   });
 
   it("applies the lesson's settings when it starts at the first step, and only what differs", () => {
-    const { world, runner } = setup();
+    const progress = new LessonProgress(null);
+    progress.markDone('fixture-login', 'intro');
+    const { world, runner } = setup(progress);
     const apply = vi.spyOn(world, 'applySettings');
+    // A lesson under way, reopened at a later step (a reload): its settings stay as they are.
     runner.start('fixture-login', 2);
     expect(apply).not.toHaveBeenCalled();
     runner.start('fixture-login', 0);
@@ -35,6 +38,12 @@ describe('LessonRunner', () => {
     expect(world.settings.SESSION_COOKIE_AGE).toBe(600);
     runner.start('fixture-login', 0);
     expect(apply).toHaveBeenCalledTimes(1); // already so: no needless server restart
+  });
+
+  it("applies the lesson's settings when a link opens a lesson not yet begun in the middle", () => {
+    const { world, runner } = setup();
+    runner.start('fixture-login', 2);
+    expect(world.settings.SESSION_COOKIE_AGE).toBe(600);
   });
 
   it('can start a lesson from a fresh world', async () => {

@@ -161,3 +161,24 @@ describe('a link with settings', () => {
     );
   });
 });
+
+describe('predict, then reveal', () => {
+  it('shows the question with its code, takes an answer, and grades it once the step has run', async () => {
+    window.history.replaceState(null, '', '/#/lesson/signed-cookies/1');
+    const { user } = renderApp();
+    await screen.findByText('Step 1 of 7');
+    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    const question = await screen.findByRole('group', { name: /Predict: With signed_cookies/ });
+    expect(within(question).getByText("{'username': 'alice'}").tagName).toBe('CODE');
+    await user.click(within(question).getByRole('radio', { name: /A row with/ }));
+    expect(within(question).getByText(/checked against what Django does/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    await waitFor(() =>
+      expect(within(question).getByText(/✗ not what happened/)).toBeInTheDocument(),
+    );
+    expect(within(question).getByRole('radio', { name: /Nothing at all/ })).toBeDisabled();
+    expect(within(question).getByText('✓ this is what happened', { exact: false })).toBeVisible();
+  });
+});

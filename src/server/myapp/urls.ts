@@ -6,4 +6,6 @@ export const urlpatterns = [
   path('myapp/connection/', views.formView, 'loginform'),
   path('myapp/login/', views.login, 'login'),
   path('myapp/logout/', views.logout, 'logout'),
+  // Lab 15's addition, not the tutorial's.
+  path('myapp/guestbook/', views.guestbook, 'guestbook'),
 ];

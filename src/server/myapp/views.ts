@@ -8,6 +8,7 @@ import { HttpResponse } from '../../django/http/response';
 import { render } from '../../django/shortcuts';
 import { noteView } from '../viewNotes';
 import { LoginForm } from './forms';
+import { allMessages, createMessage } from './models';
 
 export function login(request: HttpRequest): HttpResponse {
   let username: PyValue = 'not logged in';
@@ -42,4 +43,25 @@ export function logout(request: HttpRequest): HttpResponse {
     if (!(e instanceof PyKeyError)) throw e;
   }
   return new HttpResponse('<strong>You are logged out.</strong>');
+}
+
+/**
+ * Not the tutorial's: the guestbook that lab 15 (HttpOnly and XSS) adds to the site.
+ *
+ *     def guestbook(request):
+ *         if request.method == 'POST' and request.POST.get('message'):
+ *             Message.objects.create(text=request.POST['message'])
+ *         messages = [m.text for m in Message.objects.order_by('id')]
+ *         return render(request, 'guestbook.html', {'entries': messages})
+ *
+ * It never touches request.session: the visitor's cookie is sent with the request anyway, and
+ * what the page's (planted) script can read of it is the lab's subject.
+ */
+export function guestbook(request: HttpRequest): HttpResponse {
+  noteView(request, { view: 'guestbook' });
+  const text = request.method === 'POST' ? request.POST.get('message') : undefined;
+  if (text) createMessage(request.runtime, text);
+  return render(request, 'guestbook.html', {
+    entries: allMessages(request.runtime).map((m) => m.text),
+  });
 }

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
 import { PageView } from './PageView';
+import { ScriptNotice } from './ScriptNotice';
 import { Tabs } from './Tabs';
 import type { BrowserTab } from '../../world/tabs';
 import { formatNumber } from '../format';
@@ -87,6 +88,7 @@ function BrowserView({ tab }: { tab: BrowserTab }) {
         aria-label={t('browser.pageOf', { name: tab.name })}
         role="region"
       >
+        <ScriptNotice reports={tab.current?.scripts} />
         {page ? (
           <>
             {tab.current && tab.current.status >= 400 && (

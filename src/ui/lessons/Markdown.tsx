@@ -1,5 +1,5 @@
 /** Lesson prose (a safe Markdown tree from src/lessons) as React elements; never as HTML. */
-import type { MdBlock, MdInline } from '../../lessons/markdown';
+import { renderInline, type MdBlock, type MdInline } from '../../lessons/markdown';
 
 function Inline({ nodes }: { nodes: MdInline[] }) {
   return (
@@ -36,6 +36,11 @@ function Inline({ nodes }: { nodes: MdInline[] }) {
       })}
     </>
   );
+}
+
+/** One line of lesson text (a prediction's question or option): `code`, **bold**, links. */
+export function InlineMarkdown({ text }: { text: string }) {
+  return <Inline nodes={renderInline(text)} />;
 }
 
 export function Markdown({ blocks }: { blocks: MdBlock[] }) {

@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonText, Prediction } from '../../lessons/types';
+import { InlineMarkdown } from './Markdown';
 
 export function Predictions({
   predictions,
@@ -28,7 +29,8 @@ export function Predictions({
         return (
           <fieldset key={p.id} className="prediction">
             <legend>
-              <span className="prediction-tag">{t('lesson.predict')}</span> {words.question}
+              <span className="prediction-tag">{t('lesson.predict')}</span>{' '}
+              <InlineMarkdown text={words.question} />
             </legend>
             {p.options.map((o) => {
               const right = revealed && o === p.answer;
@@ -43,7 +45,7 @@ export function Predictions({
                     disabled={revealed && chosen !== undefined}
                     onChange={() => setAnswers({ ...answers, [p.id]: o })}
                   />{' '}
-                  {words.options[o]}
+                  <InlineMarkdown text={words.options[o] ?? o} />
                   {right && <span className="verdict"> ✓ {t('lesson.whatHappened')}</span>}
                   {wrong && <span className="verdict"> ✗ {t('lesson.notThis')}</span>}
                 </label>

@@ -2,10 +2,11 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
-import { explain, type Sentence } from '../explain';
+import { explain, hostOf, type Sentence } from '../explain';
 import { Duration } from '../components/Countdown';
 import { formatDateTime } from '../format';
 import type { NetworkEntry } from '../../browser/browser';
+import { AttackerServer } from './AttackerServer';
 
 export function SentenceText({ s }: { s: Sentence }) {
   const { t } = useTranslation();
@@ -105,15 +106,25 @@ const EntryButton = memo(function EntryButton({
   pressed: boolean;
   onSelect: (id: number) => void;
 }) {
+  const { t } = useTranslation();
+  // A page script's request to another site: its host is the point, and it was never sent.
+  const offsite = e.via === 'simulated';
   return (
     <li>
       <button type="button" aria-pressed={pressed} onClick={() => onSelect(e.id)}>
-        <span className="method">{e.method}</span> <span className="path">{e.path}</span>{' '}
+        <span className="method">{e.method}</span>{' '}
+        <span className="path">{offsite ? hostOf(e.url) + e.path : e.path}</span>{' '}
         <span className={`status s${Math.floor(e.response.status / 100)}`}>
           {e.response.status}
         </span>
         <span className="who">{who}</span>
         {e.response.setCookies.length > 0 && <span className="badge">Set-Cookie</span>}
+        {offsite && (
+          <>
+            {' '}
+            <span className="badge offsite">{t('network.simulated')}</span>
+          </>
+        )}
       </button>
     </li>
   );
@@ -165,6 +176,7 @@ export function NetworkPanel() {
           {current && <Detail entry={current} />}
         </div>
       )}
+      <AttackerServer />
     </div>
   );
 }
