@@ -91,6 +91,27 @@ export function parseSetCookie(header: string): ParsedSetCookie {
   return { name, value, attrs };
 }
 
+/** A cookie as typed into DevTools on a site's page: host-only, path /, until the browser closes. */
+export function handMadeCookie(
+  name: string,
+  value: string,
+  host: string,
+  attrs: Partial<Pick<StoredCookie, 'path' | 'httpOnly'>> = {},
+): Omit<StoredCookie, 'creation' | 'lastAccess'> {
+  return {
+    name,
+    value,
+    domain: host,
+    path: '/',
+    expiresAt: null,
+    hostOnly: true,
+    secure: false,
+    httpOnly: false,
+    sameSite: null,
+    ...attrs,
+  };
+}
+
 export class CookieJar {
   private cookies: StoredCookie[] = [];
   private readonly listeners = new Set<() => void>();

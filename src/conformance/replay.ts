@@ -9,6 +9,7 @@ import { SessionStore as DbStore } from '../django/contrib/sessions/backends/db'
 import { DjangoServer } from '../server/server';
 import { listenInNode } from '../server/msw/node';
 import { SimulatedBrowser } from '../browser/browser';
+import { handMadeCookie } from '../browser/cookieJar';
 import { FetchTransport } from '../browser/transport';
 import { bodyText } from './bodyText';
 import { DEFAULT_START, ENGINE_PATHS, type Scenario, type Step } from './scenario';
@@ -190,17 +191,7 @@ async function runStep(ctx: ReplayContext, step: Step, i: number): Promise<PyDic
   } else if ('setCookie' in step) {
     rec.set('kind', 'setCookie');
     rec.set('browser', name);
-    browser.jar.put({
-      name: step.setCookie.name,
-      value: step.setCookie.value,
-      domain: 'localhost',
-      path: '/',
-      expiresAt: null,
-      hostOnly: true,
-      secure: false,
-      httpOnly: false,
-      sameSite: null,
-    });
+    browser.jar.put(handMadeCookie(step.setCookie.name, step.setCookie.value, 'localhost'));
   } else if ('tamperCookie' in step) {
     rec.set('kind', 'tamperCookie');
     rec.set('browser', name);

@@ -2,6 +2,7 @@
  * "Do it for me": each action does to the world what the student would do by hand, through the
  * same World methods the UI calls, so a lesson proven by its actions is a lesson a student can do.
  */
+import { handMadeCookie } from '../browser/cookieJar';
 import { formsOf } from '../browser/page';
 import type { World } from '../world/world';
 import { DEFAULT_BROWSER } from './checks';
@@ -74,17 +75,10 @@ export async function perform(action: Action, world: World, lang: Lang): Promise
     case 'plantCookie': {
       const id = front(world, action.browser);
       // As typed into DevTools on the site's page: host-only, path /, until the browser closes.
-      world.putCookie(id, {
-        name: action.name,
-        value: action.value,
-        domain: world.tab(id).browser.url('/').hostname,
-        path: '/',
-        expiresAt: null,
-        hostOnly: true,
-        secure: false,
-        httpOnly: false,
-        sameSite: null,
-      });
+      world.putCookie(
+        id,
+        handMadeCookie(action.name, action.value, world.tab(id).browser.url('/').hostname),
+      );
       return {};
     }
     case 'replayStolen':

@@ -3,7 +3,7 @@
  * XSS). Nothing really leaves the page; the world keeps each value the "server" would have
  * received, and can plant one in a browser, as an attacker pastes a stolen cookie into her own.
  */
-import type { StoredCookie } from '../browser/cookieJar';
+import { handMadeCookie, type StoredCookie } from '../browser/cookieJar';
 
 export interface StolenCookie {
   /** Virtual epoch ms. */
@@ -35,15 +35,5 @@ export function plantedCookies(
   cookie: string,
   host: string,
 ): Omit<StoredCookie, 'creation' | 'lastAccess'>[] {
-  return cookiePairs(cookie).map(([name, value]) => ({
-    name,
-    value,
-    domain: host,
-    path: '/',
-    expiresAt: null,
-    hostOnly: true,
-    secure: false,
-    httpOnly: false,
-    sameSite: null,
-  }));
+  return cookiePairs(cookie).map(([name, value]) => handMadeCookie(name, value, host));
 }

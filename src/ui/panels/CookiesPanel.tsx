@@ -5,7 +5,7 @@ import { useWorld } from '../hooks/useWorld';
 import { Countdown } from '../components/Countdown';
 import { SessionKey } from '../components/SessionKey';
 import { formatNumber } from '../format';
-import type { StoredCookie } from '../../browser/cookieJar';
+import { handMadeCookie, type StoredCookie } from '../../browser/cookieJar';
 
 const KEY_LIKE = /^[a-z0-9]{32}$/;
 
@@ -27,23 +27,17 @@ export function CookiesPanel() {
   const [draft, setDraft] = useState({ name: 'sessionid', value: '', path: '/', httpOnly: false });
   const save = (e: FormEvent) => {
     e.preventDefault();
-    const base = editing ?? {
-      domain: tab.browser.url('/').hostname,
-      expiresAt: null,
-      hostOnly: true,
-      secure: false,
-      sameSite: null,
-    };
     if (!draft.name.trim() && !draft.value) return;
     if (editing && (editing.name !== draft.name || editing.path !== draft.path))
       world.deleteCookie(tab.id, editing.name, editing.domain, editing.path);
-    world.putCookie(tab.id, {
-      ...base,
-      name: draft.name.trim(),
-      value: draft.value,
-      path: draft.path || '/',
-      httpOnly: draft.httpOnly,
-    });
+    const edited = { name: draft.name.trim(), value: draft.value };
+    const attrs = { path: draft.path || '/', httpOnly: draft.httpOnly };
+    world.putCookie(
+      tab.id,
+      editing
+        ? { ...editing, ...edited, ...attrs }
+        : handMadeCookie(edited.name, edited.value, tab.browser.url('/').hostname, attrs),
+    );
     setEditing(null);
     setDraft({ name: 'sessionid', value: '', path: '/', httpOnly: false });
   };
