@@ -66,7 +66,11 @@ export function LessonPane() {
     let live = true;
     void catalog.loadDef(known.slug).then(
       (def) => {
-        if (!live) return;
+        // The address may have moved on while the lesson loaded: the runner stepped on (a key
+        // pressed twice in quick succession) and wrote its own hash. Starting at this stale step
+        // would write it back, and the two would chase each other for ever.
+        const now = parseHash(window.location.hash);
+        if (!live || now?.slug !== known.slug || now.index !== known.index) return;
         runner.register(def);
         runner.start(known.slug, known.index);
         applyLink();
