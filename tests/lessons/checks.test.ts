@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { handMadeCookie } from '../../src/browser/cookieJar';
 import { evaluate, markStep } from '../../src/lessons/checks';
 import type { Lang } from '../../src/lessons/localized';
 import type { Check } from '../../src/lessons/types';
@@ -51,17 +52,7 @@ describe('response checks: only requests since the step began', () => {
     expect(first({ type: 'response', setsCookie: 'sessionid' })).toBe(true);
     expect(first({ type: 'response', deletesCookie: 'sessionid' })).toBe(false);
     // A cookie naming no session: the middleware deletes it.
-    world.putCookie('A', {
-      name: 'sessionid',
-      value: 'nosuchkey',
-      domain: 'localhost',
-      path: '/',
-      expiresAt: null,
-      hostOnly: true,
-      secure: false,
-      httpOnly: false,
-      sameSite: null,
-    });
+    world.putCookie('A', handMadeCookie('sessionid', 'nosuchkey', 'localhost'));
     const second = from(world);
     await world.navigate('A', '/myapp/connection/');
     expect(
