@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { test, expect, open, login, transportLabel } from './fixtures';
 
 const cookiesPanel = (page: import('@playwright/test').Page) =>
@@ -111,6 +112,35 @@ test('time travel: two weeks later the session has expired; clear_expired() remo
   );
   await page.getByRole('button', { name: 'clear_expired()' }).click();
   await expect(store).toContainText('No rows.');
+});
+
+test('export the world, reset everything, import the file: alice is back', async ({
+  page,
+  watch,
+}) => {
+  void watch;
+  await open(page);
+  await login(page, 'alice');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export (file)' }).click();
+  const exported = await download;
+  const name = exported.suggestedFilename();
+  expect(name).toMatch(/^django-session-playground.*\.json$/);
+  const buffer = await readFile(await exported.path());
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Reset everything' }).click();
+  const shown = page.getByRole('region', { name: 'Page shown in browser A' });
+  await expect(shown).not.toContainText('You are : alice');
+  // The file input hides in its label, which reads in the page's language.
+  await page
+    .getByLabel('Import (file)')
+    .setInputFiles({ name, mimeType: 'application/json', buffer });
+  await expect(page.getByText(`Imported ${name}.`)).toBeVisible();
+  await expect(shown).toContainText('You are : alice');
+  await page.getByRole('tab', { name: 'Session store' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Session store' })).toContainText(
+    "{'username': 'alice'}",
+  );
 });
 
 test('a corrupt saved state is reported, kept aside, and replaced by a fresh world', async ({

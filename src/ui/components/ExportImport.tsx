@@ -98,14 +98,19 @@ export function ExportImport({ onImport, progress, transport }: ExportImportProp
         <button type="button" onClick={doExport} aria-describedby={`${id}-hint`}>
           {t('exchange.export')}
         </button>
-        <label htmlFor={`${id}-file`}>{t('exchange.import')}</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept=".json,application/json"
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => void doImport(e)}
-        />
+        {/* Looks like a button, in the page's language: the browser's own file input would
+            say "Choose File / No file chosen" in the browser's language, whatever ours is. */}
+        <label htmlFor={`${id}-file`} className="file-button">
+          {t('exchange.import')}
+          <input
+            id={`${id}-file`}
+            className="visually-hidden"
+            type="file"
+            accept=".json,application/json"
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => void doImport(e)}
+          />
+        </label>
       </div>
       <p id={`${id}-hint`} className="hint">
         {t('exchange.hint')}
