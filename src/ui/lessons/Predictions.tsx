@@ -44,10 +44,12 @@ export function Predictions({
                     checked={chosen === o}
                     disabled={revealed && chosen !== undefined}
                     onChange={() => setAnswers({ ...answers, [p.id]: o })}
-                  />{' '}
-                  <InlineMarkdown text={words.options[o] ?? o} />
-                  {right && <span className="verdict"> ✓ {t('lesson.whatHappened')}</span>}
-                  {wrong && <span className="verdict"> ✗ {t('lesson.notThis')}</span>}
+                  />
+                  <span>
+                    <InlineMarkdown text={words.options[o] ?? o} />
+                    {right && <span className="verdict"> ✓ {t('lesson.whatHappened')}</span>}
+                    {wrong && <span className="verdict"> ✗ {t('lesson.notThis')}</span>}
+                  </span>
                 </label>
               );
             })}
