@@ -76,6 +76,18 @@ export class LessonRunner {
     return this.lesson ? formatHash(this.lesson.slug, this.index + 1) : null;
   }
 
+  /**
+   * The first earlier step of the open lesson not done in this playground, or null. A step
+   * builds on those before it (a link can open one in the middle of a lab): when "do it for me"
+   * fails, this is where the student should start.
+   */
+  get firstStepNotDoneBefore(): number | null {
+    if (!this.lesson) return null;
+    const done = this.progress.doneSteps(this.lesson.slug);
+    const gap = this.lesson.steps.slice(0, this.index).findIndex((s) => !done.has(s.id));
+    return gap === -1 ? null : gap;
+  }
+
   /** "Next" lights up: the check holds now, or the step was completed before. */
   get canAdvance(): boolean {
     const step = this.step;

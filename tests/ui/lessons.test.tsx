@@ -104,6 +104,25 @@ describe('a lesson step', () => {
   });
 });
 
+describe('a step opened before the steps it builds on', () => {
+  it('says why "Do it for me" failed and where to start instead', async () => {
+    window.history.replaceState(null, '', '/#/lesson/httponly-xss/8');
+    const { user } = renderApp();
+    expect(await screen.findByText('Step 8 of 9')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    const alert = (await screen.findByText(/could not do this step here/)).closest(
+      '[role="alert"]',
+    ) as HTMLElement;
+    expect(alert).toHaveTextContent('There is no browser B.');
+    expect(alert).toHaveTextContent('some of them have not been done in this playground');
+    const start = within(alert).getByRole('link', { name: 'Start from step 1' });
+    expect(start).toHaveAttribute('href', '#/lesson/httponly-xss/1');
+    await go('#/lesson/httponly-xss/1');
+    expect(await screen.findByText('Step 1 of 9')).toBeInTheDocument();
+    expect(screen.queryByText(/could not do this step here/)).not.toBeInTheDocument();
+  });
+});
+
 describe('a link with settings', () => {
   it('applies them once the step is open, says so, and drops them from the address', async () => {
     window.history.replaceState(

@@ -162,6 +162,29 @@ function LinkedSettings({ linked }: { linked: NonNullable<LessonRunner['linked']
   );
 }
 
+/** "Do it for me" could not do the step: why (the engine's words), and where to start instead
+ * when earlier steps, which this one builds on, were never done here. */
+function DoItFailed({ runner }: { runner: LessonRunner }) {
+  const { t, i18n } = useTranslation();
+  const lesson = runner.lesson;
+  const gap = runner.firstStepNotDoneBefore;
+  if (!lesson) return null;
+  const step = gap === null ? '' : formatNumber(gap + 1, i18n.language as Lang);
+  return (
+    <div role="alert" className="error">
+      <p>
+        {t('lesson.doItFailed')} <code>{runner.error}</code>
+      </p>
+      {gap !== null && (
+        <p>
+          {t('lesson.needsEarlier')}{' '}
+          <a href={formatHash(lesson.slug, gap + 1)}>{t('lesson.goToStep', { n: step })}</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** Re-checks the step on the shared ticker: a running clock changes nothing in the world by
  * itself, and "two weeks later" must still be noticed. */
 function ClockRecheck({ runner }: { runner: LessonRunner }) {
@@ -258,11 +281,7 @@ export function LessonPlayer({ link }: { link: StepLink }) {
           <span className="pending">{t('lesson.waiting')}</span>
         )}
       </div>
-      {runner?.error && (
-        <p role="alert" className="error">
-          {runner.error}
-        </p>
-      )}
+      {runner?.error && <DoItFailed runner={runner} />}
       <div className="step-controls">
         <button type="button" onClick={() => runner?.prev()} disabled={!runner || index === 0}>
           {t('lesson.prev')}
