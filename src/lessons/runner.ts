@@ -147,14 +147,11 @@ export class LessonRunner {
   }
 
   next(): boolean {
-    if (!this.canAdvance || this.isLast) return false;
-    this.index++;
-    this.enterStep();
-    return true;
+    return !this.busy && this.advance();
   }
 
   prev(): boolean {
-    if (!this.lesson || this.index === 0) return false;
+    if (!this.lesson || this.index === 0 || this.busy) return false;
     this.index--;
     this.enterStep();
     return true;
@@ -169,18 +166,33 @@ export class LessonRunner {
   async doItForMe(): Promise<DoItResult> {
     const step = this.step;
     if (!step || this.busy) return { effects: [], error: null };
-    this.busy = true;
-    this.error = null;
-    this.changed();
-    const result: DoItResult = { effects: [], error: null };
-    try {
-      result.effects = await performAll(step.actions ?? [], this.world, this.lang);
-    } catch (e) {
-      result.error = this.error = e instanceof Error ? e.message : String(e);
-    } finally {
-      this.busy = false;
-      this.recheck(true);
-    }
+    return this.busyWhile(() => performAll(step.actions ?? [], this.world, this.lang));
+  }
+
+  /**
+   * Does the steps before the current one for the student, the way the proof does (from a
+   * fresh playground, each step's actions, its check required), and returns to this step: a
+   * link into the middle of a lab, made usable. Settings the link applied are applied again.
+   */
+  async catchUp(): Promise<DoItResult> {
+    const lesson = this.lesson;
+    if (!lesson || this.busy || this.index === 0) return { effects: [], error: null };
+    const target = this.index;
+    const linked = this.linked?.applied ?? {};
+    this.start(lesson.slug, 0, { reset: true });
+    const result = await this.busyWhile(async () => {
+      const effects: ActionEffect[] = [];
+      while (this.index < target) {
+        const step = this.step as StepDef;
+        effects.push(...(await performAll(step.actions ?? [], this.world, this.lang)));
+        this.recheck();
+        if (!this.advance())
+          throw new Error(`step ${this.index + 1} (${step.id}) did not pass its check.`);
+      }
+      return effects;
+    });
+    if (!result.error && Object.keys(linked).length)
+      this.applyLinkSettings({ patch: linked, problems: [] });
     return result;
   }
 
@@ -203,6 +215,30 @@ export class LessonRunner {
   dispose(): void {
     this.unsubscribe();
     this.listeners.clear();
+  }
+
+  /** "Do it for me" and catching up: busy meanwhile (no stepping), a failure kept in `error`. */
+  private async busyWhile(work: () => Promise<ActionEffect[]>): Promise<DoItResult> {
+    this.busy = true;
+    this.error = null;
+    this.changed();
+    const result: DoItResult = { effects: [], error: null };
+    try {
+      result.effects = await work();
+    } catch (e) {
+      result.error = this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.busy = false;
+      this.recheck(true);
+    }
+    return result;
+  }
+
+  private advance(): boolean {
+    if (!this.canAdvance || this.isLast) return false;
+    this.index++;
+    this.enterStep();
+    return true;
   }
 
   private enterStep(): void {

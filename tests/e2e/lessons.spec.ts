@@ -103,10 +103,24 @@ test("an instructor's link opens a lab step with its settings, in Bangla", async
   await expect(page).toHaveURL(/\?lang=bn#\/lesson\/signed-cookies\/3$/);
   await page.getByRole('tab', { name: 'সেটিংস' }).click();
   await expect(page.getByLabel('SESSION_ENGINE')).toHaveValue('signed_cookies');
+  // Steps 1 and 2 were never done here: the step says so and offers to do them, keeping the
+  // link's settings.
+  await expect(page.locator('.catch-up')).toContainText('এখনো করা হয়নি');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'ধাপ ১–২ আমার হয়ে করে দিন' }).click();
+  await expect(page.locator('.catch-up')).toHaveCount(0);
+  await expect(page.locator('.step-position')).toHaveText('ধাপ ৩ / ৭');
+  await expect(status).toContainText('SESSION_COOKIE_AGE = 300');
+  await page.getByRole('tab', { name: 'সেটিংস' }).click();
+  await expect(page.getByLabel('SESSION_ENGINE')).toHaveValue('signed_cookies');
+  await expect(page.getByLabel('SESSION_COOKIE_AGE')).toHaveValue('300');
   // A reload keeps the student's world, and the link is not applied again.
   await page.reload();
   await expect(page.locator('.step-position')).toHaveText('ধাপ ৩ / ৭');
   await expect(page.locator('.linked-settings')).toHaveCount(0);
+  await expect(page.locator('.catch-up')).toHaveCount(0);
+  await page.getByRole('button', { name: 'আমার হয়ে করে দিন', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'পরের ধাপ', exact: true })).toBeEnabled();
 });
 
 test('switching language mid-lesson keeps the step and the world', async ({ page, watch }) => {

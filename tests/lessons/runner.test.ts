@@ -124,6 +124,33 @@ describe('LessonRunner', () => {
     expect(world.network).toHaveLength(1);
   });
 
+  it('catches up: the steps before this one done from a fresh world, or where that stopped', async () => {
+    const { world, runner, progress } = setup();
+    world.addTab(); // a stray browser: the catch-up starts afresh
+    runner.start('fixture-login', 4); // second-browser, opened by a link
+    expect(runner.firstStepNotDoneBefore).toBe(0);
+    const caught = runner.catchUp();
+    expect(runner.busy).toBe(true);
+    expect(runner.next()).toBe(false); // no stepping meanwhile
+    expect(runner.prev()).toBe(false);
+    expect(await caught).toEqual({ effects: [{}, {}, { panel: 'store' }], error: null });
+    expect(runner.index).toBe(4);
+    expect(runner.firstStepNotDoneBefore).toBeNull();
+    expect([...progress.doneSteps('fixture-login')]).toEqual([
+      'intro',
+      'open-form',
+      'log-in',
+      'the-row',
+    ]);
+    expect(world.tabs.map((t) => t.id)).toEqual(['A']);
+    // A lesson whose earlier step cannot pass: the catch-up stops there and says which.
+    runner.start('fixture-broken', 2);
+    const failed = await runner.catchUp();
+    expect(failed.error).toBe('step 2 (open) did not pass its check.');
+    expect(runner.index).toBe(1);
+    expect(runner.busy).toBe(false);
+  });
+
   it('evaluates language-dependent checks in the chosen language', async () => {
     const { world, runner } = setup();
     runner.start('fixture-login', 1);

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, startMsw } from './helpers';
 
@@ -105,21 +105,46 @@ describe('a lesson step', () => {
 });
 
 describe('a step opened before the steps it builds on', () => {
-  it('says why "Do it for me" failed and where to start instead', async () => {
+  it('says so, and says why "Do it for me" then fails', async () => {
     window.history.replaceState(null, '', '/#/lesson/httponly-xss/8');
     const { user } = renderApp();
     expect(await screen.findByText('Step 8 of 9')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
-    const alert = (await screen.findByText(/could not do this step here/)).closest(
-      '[role="alert"]',
-    ) as HTMLElement;
-    expect(alert).toHaveTextContent('There is no browser B.');
-    expect(alert).toHaveTextContent('some of them have not been done in this playground');
-    const start = within(alert).getByRole('link', { name: 'Start from step 1' });
+    expect(screen.getByText(/some of them have not been done in this playground/)).toBeVisible();
+    const start = screen.getByRole('link', { name: 'Start from step 1' });
     expect(start).toHaveAttribute('href', '#/lesson/httponly-xss/1');
+    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      '“Do it for me” could not do this step here: There is no browser B.',
+    );
     await go('#/lesson/httponly-xss/1');
     expect(await screen.findByText('Step 1 of 9')).toBeInTheDocument();
-    expect(screen.queryByText(/could not do this step here/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByText(/have not been done in this playground/)).not.toBeInTheDocument();
+  });
+
+  it("does the earlier steps on request, from a fresh playground, and keeps the link's settings", async () => {
+    window.history.replaceState(null, '', '/#/lesson/httponly-xss/8?SESSION_COOKIE_AGE=600');
+    const { user, world, runner } = renderApp();
+    expect(await screen.findByText(/This link set these settings/)).toBeInTheDocument();
+    world.addTab('stray'); // gone after the fresh start
+    const asked = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    await user.click(screen.getByRole('button', { name: 'Do steps 1–7 for me' }));
+    expect(asked).toHaveBeenCalledWith(expect.stringContaining('do steps 1–7 for you?'));
+    asked.mockRestore();
+    await waitFor(() =>
+      expect(screen.queryByText(/have not been done in this playground/)).not.toBeInTheDocument(),
+    );
+    expect(screen.getByText('Step 8 of 9')).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/lesson/httponly-xss/8');
+    expect(runner.progress.doneSteps('httponly-xss').size).toBe(7);
+    expect(world.tabs.map((t) => t.id)).toEqual(['A', 'B']);
+    expect(world.stolen.length).toBeGreaterThan(0);
+    expect(world.settings.SESSION_COOKIE_AGE).toBe(600);
+    expect(world.settings.SESSION_COOKIE_HTTPONLY).toBe(false);
+    // Now step 8's own "Do it for me" works.
+    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled());
   });
 });
 

@@ -6,7 +6,7 @@ import { formatHash, shareLink } from '../../lessons/links';
 import { formatLinkSettings, pythonLiteral } from '../../lessons/linkSettings';
 import type { LessonDef, LessonText } from '../../lessons/types';
 import type { StepLink } from '../../lessons/links';
-import type { LessonRunner } from '../../lessons/runner';
+import type { DoItResult, LessonRunner } from '../../lessons/runner';
 import type { Lang } from '../../lessons/localized';
 import type { EditableSettings } from '../../world/settings';
 import { formatNumber } from '../format';
@@ -162,25 +162,48 @@ function LinkedSettings({ linked }: { linked: NonNullable<LessonRunner['linked']
   );
 }
 
-/** "Do it for me" could not do the step: why (the engine's words), and where to start instead
- * when earlier steps, which this one builds on, were never done here. */
-function DoItFailed({ runner }: { runner: LessonRunner }) {
+/** "Do it for me" could not do the step: why, in the engine's words. */
+function DoItFailed({ error }: { error: string }) {
+  const { t } = useTranslation();
+  return (
+    <p role="alert" className="error">
+      {t('lesson.doItFailed')} <code>{error}</code>
+    </p>
+  );
+}
+
+/**
+ * A step opened before the steps it builds on (a link into the middle of a lab): say so, and
+ * offer to start from the first of them or to have them done.
+ */
+function EarlierStepsNotDone({
+  runner,
+  doing,
+}: {
+  runner: LessonRunner;
+  doing: (work: () => Promise<DoItResult>) => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const lesson = runner.lesson;
   const gap = runner.firstStepNotDoneBefore;
-  if (!lesson) return null;
-  const step = gap === null ? '' : formatNumber(gap + 1, i18n.language as Lang);
+  if (!lesson || gap === null) return null;
+  const n = (x: number) => formatNumber(x, i18n.language as Lang);
+  const upTo = n(runner.index);
+  const catchUp = () => {
+    if (window.confirm(t('lesson.catchUpConfirm', { to: upTo })))
+      void doing(() => runner.catchUp());
+  };
   return (
-    <div role="alert" className="error">
-      <p>
-        {t('lesson.doItFailed')} <code>{runner.error}</code>
+    <div className="catch-up">
+      <p>{t('lesson.needsEarlier')}</p>
+      <p className="inline-form">
+        <a className="button" href={formatHash(lesson.slug, gap + 1)}>
+          {t('lesson.goToStep', { n: n(gap + 1) })}
+        </a>
+        <button type="button" onClick={catchUp} disabled={runner.busy}>
+          {t('lesson.catchUp', { to: upTo })}
+        </button>
       </p>
-      {gap !== null && (
-        <p>
-          {t('lesson.needsEarlier')}{' '}
-          <a href={formatHash(lesson.slug, gap + 1)}>{t('lesson.goToStep', { n: step })}</a>
-        </p>
-      )}
     </div>
   );
 }
@@ -226,9 +249,9 @@ export function LessonPlayer({ link }: { link: StepLink }) {
   const position = catalog.lessons.findIndex((l) => l.slug === lesson.slug);
   const nextLesson = catalog.lessons[position + 1];
   const n = (x: number) => formatNumber(x, lang);
-  const doIt = async () => {
-    if (!runner) return;
-    const result = await runner.doItForMe();
+  // After "do it for me" (or catching up), the last panel an action asked for comes to the front.
+  const doing = async (work: () => Promise<DoItResult>) => {
+    const result = await work();
     const panel = [...result.effects].reverse().find((e) => e.panel)?.panel;
     if (panel) showPanel(panel);
   };
@@ -255,6 +278,7 @@ export function LessonPlayer({ link }: { link: StepLink }) {
         </p>
       )}
       {runner?.linked && <LinkedSettings linked={runner.linked} />}
+      {runner && <EarlierStepsNotDone runner={runner} doing={doing} />}
       <div className="prose" lang={lang}>
         {prose !== undefined ? (
           <Markdown blocks={renderMarkdown(prose)} />
@@ -281,13 +305,17 @@ export function LessonPlayer({ link }: { link: StepLink }) {
           <span className="pending">{t('lesson.waiting')}</span>
         )}
       </div>
-      {runner?.error && <DoItFailed runner={runner} />}
+      {runner?.error && <DoItFailed error={runner.error} />}
       <div className="step-controls">
         <button type="button" onClick={() => runner?.prev()} disabled={!runner || index === 0}>
           {t('lesson.prev')}
         </button>
         {step.actions && step.actions.length > 0 && (
-          <button type="button" onClick={() => void doIt()} disabled={!runner || runner.busy}>
+          <button
+            type="button"
+            onClick={() => runner && void doing(() => runner.doItForMe())}
+            disabled={!runner || runner.busy}
+          >
             {runner?.busy ? t('lesson.doing') : t('lesson.doIt')}
           </button>
         )}
