@@ -78,8 +78,8 @@ export class LessonRunner {
 
   /**
    * The first earlier step of the open lesson not done in this playground, or null. A step
-   * builds on those before it (a link can open one in the middle of a lab): when "do it for me"
-   * fails, this is where the student should start.
+   * builds on those before it, and a link can open one in the middle of a lab: the student is
+   * then told where to start, or can have the steps done (catchUp).
    */
   get firstStepNotDoneBefore(): number | null {
     if (!this.lesson) return null;

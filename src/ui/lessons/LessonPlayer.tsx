@@ -307,7 +307,11 @@ export function LessonPlayer({ link }: { link: StepLink }) {
       </div>
       {runner?.error && <DoItFailed error={runner.error} />}
       <div className="step-controls">
-        <button type="button" onClick={() => runner?.prev()} disabled={!runner || index === 0}>
+        <button
+          type="button"
+          onClick={() => runner?.prev()}
+          disabled={!runner || runner.busy || index === 0}
+        >
           {t('lesson.prev')}
         </button>
         {step.actions && step.actions.length > 0 && (
@@ -338,7 +342,7 @@ export function LessonPlayer({ link }: { link: StepLink }) {
             type="button"
             className="primary"
             onClick={() => runner?.next()}
-            disabled={!canAdvance}
+            disabled={!canAdvance || runner?.busy}
           >
             {t('lesson.next')}
           </button>
