@@ -92,6 +92,30 @@ test('two browsers, two users, two keys; logging out in one leaves the other', a
   await expect(store).toContainText('{}');
 });
 
+test('the Network list follows the newest request, until an older one is picked', async ({
+  page,
+  watch,
+}) => {
+  void watch;
+  await open(page);
+  await login(page, 'alice');
+  await page.getByRole('tab', { name: 'Network' }).click();
+  const list = page.getByRole('list', { name: 'Requests' });
+  for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(22);
+  // The page scrolled so that the whole list box is on screen; the box scrolls by itself.
+  await list.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await expect(list.getByRole('listitem').first()).not.toBeInViewport();
+  await expect(list.getByRole('listitem').last()).toBeInViewport();
+  await expect(list.getByRole('button').last()).toHaveAttribute('aria-pressed', 'true');
+  // An older request picked: the list stays where the student put it.
+  await list.getByRole('button').nth(18).click();
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(23);
+  await expect(list.getByRole('button').nth(18)).toHaveAttribute('aria-pressed', 'true');
+  await expect(list.getByRole('listitem').last()).not.toBeInViewport();
+});
+
 test('time travel: two weeks later the session has expired; clear_expired() removes the row', async ({
   page,
   watch,

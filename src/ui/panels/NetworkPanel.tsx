@@ -1,5 +1,5 @@
 /** Every request and response, with headers, body, and the middleware's reasoning in words. */
-import { memo, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
 import { explain, hostOf, type Sentence } from '../explain';
@@ -137,6 +137,13 @@ export function NetworkPanel() {
   const [selected, setSelected] = useState<number | null>(null);
   const entries = world.network.filter((e) => filter === 'all' || e.browser === filter);
   const current = entries.find((e) => e.id === selected) ?? entries[entries.length - 1];
+  // As in DevTools: while no older request has been picked, the list follows the newest one.
+  const list = useRef<HTMLOListElement>(null);
+  const newest = entries[entries.length - 1]?.id;
+  const following = !entries.some((e) => e.id === selected);
+  useLayoutEffect(() => {
+    if (following && list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [following, newest]);
   return (
     <div className="panel network">
       <div className="panel-toolbar">
@@ -162,7 +169,7 @@ export function NetworkPanel() {
         <p className="empty">{t('network.none')}</p>
       ) : (
         <div className="network-split">
-          <ol className="network-list" aria-label={t('network.requests')}>
+          <ol ref={list} className="network-list" aria-label={t('network.requests')}>
             {entries.map((e) => (
               <EntryButton
                 key={e.id}
