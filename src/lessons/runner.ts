@@ -179,8 +179,8 @@ export class LessonRunner {
     if (!lesson || this.busy || this.index === 0) return { effects: [], error: null };
     const target = this.index;
     const linked = this.linked?.applied ?? {};
-    this.start(lesson.slug, 0, { reset: true });
     const result = await this.busyWhile(async () => {
+      this.start(lesson.slug, 0, { reset: true });
       const effects: ActionEffect[] = [];
       while (this.index < target) {
         const step = this.step as StepDef;

@@ -128,6 +128,7 @@ describe('a step opened before the steps it builds on', () => {
     const { user, world, runner } = renderApp();
     expect(await screen.findByText(/This link set these settings/)).toBeInTheDocument();
     world.addTab('stray'); // gone after the fresh start
+    const before = window.history.length;
     const asked = vi.spyOn(window, 'confirm').mockReturnValue(true);
     await user.click(screen.getByRole('button', { name: 'Do steps 1–7 for me' }));
     expect(asked).toHaveBeenCalledWith(expect.stringContaining('do steps 1–7 for you?'));
@@ -137,6 +138,7 @@ describe('a step opened before the steps it builds on', () => {
     );
     expect(screen.getByText('Step 8 of 9')).toBeInTheDocument();
     expect(window.location.hash).toBe('#/lesson/httponly-xss/8');
+    expect(window.history.length).toBe(before); // back does not walk through steps 1 to 7
     expect(runner.progress.doneSteps('httponly-xss').size).toBe(7);
     expect(world.tabs.map((t) => t.id)).toEqual(['A', 'B']);
     expect(world.stolen.length).toBeGreaterThan(0);

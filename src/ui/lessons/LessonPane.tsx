@@ -81,14 +81,17 @@ export function LessonPane() {
       live = false;
     };
   }, [runner, catalog, known?.slug, known?.index, known?.query]);
-  // A step change (next, prev) writes the hash, so that back goes back a step.
+  // A step change (next, prev) writes the hash, so that back goes back a step; the steps a
+  // catch-up walks through replace each other instead, or back would walk through them all.
   const hash = runner?.lesson ? formatHash(runner.lesson.slug, runner.index + 1) : null;
+  const passing = runner?.busy ?? false;
   useEffect(() => {
     if (hash && window.location.hash !== hash) {
-      window.history.pushState(null, '', hash);
-      setLink(parseHash(hash)); // pushState fires no event: keep the link in step
+      if (passing) window.history.replaceState(null, '', hash);
+      else window.history.pushState(null, '', hash);
+      setLink(parseHash(hash)); // neither fires an event: keep the link in step
     }
-  }, [hash, setLink]);
+  }, [hash, passing, setLink]);
   if (link && !known && runner) window.history.replaceState(null, '', '#/');
   return (
     <aside className="lesson-pane">{known ? <LessonPlayer link={known} /> : <LessonIndex />}</aside>
