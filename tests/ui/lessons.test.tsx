@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
+import type { DoItResult } from '../../src/lessons/runner';
 import { renderApp, startMsw } from './helpers';
 
 let stop: () => void;
@@ -147,6 +148,25 @@ describe('a step opened before the steps it builds on', () => {
     // Now step 8's own "Do it for me" works.
     await user.click(screen.getByRole('button', { name: 'Do it for me' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled());
+  });
+});
+
+describe('catching up', () => {
+  it('finishes first when the address changes meanwhile, then the address follows it', async () => {
+    window.history.replaceState(null, '', '/#/lesson/httponly-xss/8');
+    const { runner } = renderApp();
+    expect(await screen.findByText('Step 8 of 9')).toBeInTheDocument();
+    let caught: Promise<DoItResult> = Promise.resolve({ effects: [], error: null });
+    act(() => {
+      caught = runner.catchUp();
+      // The browser's back button, pressed before the catch-up is through.
+      window.location.hash = '#/';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(await act(() => caught)).toMatchObject({ error: null });
+    await waitFor(() => expect(window.location.hash).toBe('#/lesson/httponly-xss/8'));
+    expect(screen.getByText('Step 8 of 9')).toBeInTheDocument();
+    expect(runner.progress.doneSteps('httponly-xss').size).toBe(7);
   });
 });
 

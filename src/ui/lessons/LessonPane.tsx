@@ -47,7 +47,8 @@ export function LessonPane() {
   // so that reloading the page does not undo what the student changed since.
   const linkApplied = useRef<string | null>(null);
   useEffect(() => {
-    if (!runner) return;
+    // While a catch-up walks through the steps, it owns them; the address follows it after.
+    if (!runner || runner.busy) return;
     if (!known) {
       if (runner.lesson) runner.close();
       return;
@@ -70,7 +71,7 @@ export function LessonPane() {
         // pressed twice in quick succession) and wrote its own hash. Starting at this stale step
         // would write it back, and the two would chase each other for ever.
         const now = parseHash(window.location.hash);
-        if (!live || now?.slug !== known.slug || now.index !== known.index) return;
+        if (!live || runner.busy || now?.slug !== known.slug || now.index !== known.index) return;
         runner.register(def);
         runner.start(known.slug, known.index);
         applyLink();
