@@ -77,15 +77,17 @@ export class LessonRunner {
   }
 
   /**
-   * The first earlier step of the open lesson not done in this playground, or null. A step
-   * builds on those before it, and a link can open one in the middle of a lab: the student is
-   * then told where to start, or can have the steps done (catchUp).
+   * Where to start when a step was opened before the steps it builds on (a link into the middle
+   * of a lab): the first earlier step not done in this playground, or null when every earlier
+   * step that changes the world is done (a step only read is no foundation). The student is
+   * told, and can have the steps done (catchUp).
    */
   get firstStepNotDoneBefore(): number | null {
     if (!this.lesson) return null;
     const done = this.progress.doneSteps(this.lesson.slug);
-    const gap = this.lesson.steps.slice(0, this.index).findIndex((s) => !done.has(s.id));
-    return gap === -1 ? null : gap;
+    const before = this.lesson.steps.slice(0, this.index);
+    if (before.every((s) => done.has(s.id) || s.check.type === 'read')) return null;
+    return before.findIndex((s) => !done.has(s.id));
   }
 
   /** "Next" lights up: the check holds now, or the step was completed before. */

@@ -129,6 +129,9 @@ describe('LessonRunner', () => {
     world.addTab(); // a stray browser: the catch-up starts afresh
     runner.start('fixture-login', 4); // second-browser, opened by a link
     expect(runner.firstStepNotDoneBefore).toBe(0);
+    runner.start('fixture-login', 1); // only 'intro' (read) before it: nothing to build on
+    expect(runner.firstStepNotDoneBefore).toBeNull();
+    runner.start('fixture-login', 4);
     const caught = runner.catchUp();
     expect(runner.busy).toBe(true);
     expect(runner.next()).toBe(false); // no stepping meanwhile
