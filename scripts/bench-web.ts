@@ -288,7 +288,7 @@ async function lessonLongTasks() {
   await ready(page, 'en', '#/lesson/logout/1');
   await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
   for (;;) {
-    const doIt = page.getByRole('button', { name: 'Do it for me' });
+    const doIt = page.getByRole('button', { name: 'Do it for me', exact: true });
     if (await doIt.count()) {
       await doIt.click();
       await page.locator('.step-status .ok').or(page.locator('.step-status:empty')).waitFor();

@@ -34,7 +34,7 @@ async function completeLesson(page: Page, lang: 'en' | 'bn') {
   const w = WORDS[lang];
   for (;;) {
     const [n, total] = await stepPosition(page, lang);
-    const doIt = page.getByRole('button', { name: w.doIt });
+    const doIt = page.getByRole('button', { name: w.doIt, exact: true });
     if (await doIt.count()) {
       await doIt.click();
       await expect(doIt).toBeEnabled(); // no longer busy
@@ -126,7 +126,7 @@ test("an instructor's link opens a lab step with its settings, in Bangla", async
 test('switching language mid-lesson keeps the step and the world', async ({ page, watch }) => {
   void watch;
   await open(page, '#/lesson/login/4', 'en');
-  await page.getByRole('button', { name: 'Do it for me' }).click();
+  await page.getByRole('button', { name: 'Do it for me', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled();
   await page.getByRole('button', { name: 'বাংলা' }).click();
   await expect(page.locator('.step-position')).toHaveText('ধাপ ৪ / ৬');
@@ -158,7 +158,7 @@ test('an instructor steps through a lesson with the keyboard alone', async ({ pa
     await page.keyboard.press('Tab');
     if (
       await page
-        .getByRole('button', { name: 'Do it for me' })
+        .getByRole('button', { name: 'Do it for me', exact: true })
         .evaluate((el) => el === document.activeElement)
     )
       break;
