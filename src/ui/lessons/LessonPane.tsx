@@ -85,14 +85,14 @@ export function LessonPane() {
   // A step change (next, prev) writes the hash, so that back goes back a step; the steps a
   // catch-up walks through replace each other instead, or back would walk through them all.
   const hash = runner?.lesson ? formatHash(runner.lesson.slug, runner.index + 1) : null;
-  const passing = runner?.busy ?? false;
+  const busy = runner?.busy ?? false;
   useEffect(() => {
     if (hash && window.location.hash !== hash) {
-      if (passing) window.history.replaceState(null, '', hash);
+      if (busy) window.history.replaceState(null, '', hash);
       else window.history.pushState(null, '', hash);
       setLink(parseHash(hash)); // neither fires an event: keep the link in step
     }
-  }, [hash, passing, setLink]);
+  }, [hash, busy, setLink]);
   if (link && !known && runner) window.history.replaceState(null, '', '#/');
   return (
     <aside className="lesson-pane">{known ? <LessonPlayer link={known} /> : <LessonIndex />}</aside>
