@@ -136,11 +136,12 @@ export function NetworkPanel() {
   const [filter, setFilter] = useState<string>('all');
   const [selected, setSelected] = useState<number | null>(null);
   const entries = world.network.filter((e) => filter === 'all' || e.browser === filter);
-  const current = entries.find((e) => e.id === selected) ?? entries[entries.length - 1];
+  const picked = entries.find((e) => e.id === selected);
+  const current = picked ?? entries[entries.length - 1];
   // As in DevTools: while no older request has been picked, the list follows the newest one.
   const list = useRef<HTMLOListElement>(null);
   const newest = entries[entries.length - 1]?.id;
-  const following = !entries.some((e) => e.id === selected);
+  const following = !picked;
   useLayoutEffect(() => {
     if (following && list.current) list.current.scrollTop = list.current.scrollHeight;
   }, [following, newest]);
