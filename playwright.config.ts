@@ -3,11 +3,10 @@
  * build served under a sub-path, as a static host would serve it.
  */
 import { defineConfig } from '@playwright/test';
+import { PORT, ROOT_PORT } from './tests/e2e/ports';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SUB_PATH = '/django-sessions/';
-const PORT = 4173;
-const ROOT_PORT = 4174;
 
 export default defineConfig({
   testDir: 'tests/e2e',

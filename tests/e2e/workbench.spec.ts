@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect, open, login, transportLabel } from './fixtures';
+import { ROOT_PORT } from './ports';
 
 const cookiesPanel = (page: import('@playwright/test').Page) =>
   page.getByRole('tabpanel', { name: 'Cookies' });
@@ -194,7 +195,7 @@ test('a corrupt saved state is reported, kept aside, and replaced by a fresh wor
 });
 
 test.describe('a build for the domain root', () => {
-  test.use({ baseURL: 'http://127.0.0.1:4174/' });
+  test.use({ baseURL: `http://127.0.0.1:${ROOT_PORT}/` });
   test('works the same', async ({ page, watch }) => {
     void watch;
     await open(page);

@@ -1,0 +1,6 @@
+/**
+ * Where the e2e suite serves its two builds. E2E_PORT lets two checkouts run their suites side by
+ * side; the domain-root build takes the next port.
+ */
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const ROOT_PORT = PORT + 1;
