@@ -45,6 +45,7 @@ function readValue(name: Name, text: string): unknown {
       // Django adds no SameSite attribute for a falsy value, Python's None as well as False;
       // the string 'None' (quoted) is the attribute SameSite=None.
       return !quoted && (text === 'False' || text === 'None') ? false : str;
+    case 'DJANGO_VERSION': // '5.2' or 5.2: a version number reads as a float in settings.py
     case 'SESSION_COOKIE_NAME':
     case 'SESSION_COOKIE_PATH':
       return str;

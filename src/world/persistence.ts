@@ -5,6 +5,7 @@
  * being server memory, does not.
  */
 import type { WorldSnapshotBody } from './world';
+import { DJANGO_VERSIONS } from '../django/conf/global_settings';
 import { ENGINES } from './settings';
 
 export const SCHEMA = 'django-session-playground/world';
@@ -127,6 +128,8 @@ const networkEntry = shape({
 });
 
 const settings = shape({
+  // Absent in worlds saved before the version switch: they were 5.2's (the default).
+  DJANGO_VERSION: optional(oneOf(DJANGO_VERSIONS)),
   SESSION_ENGINE: oneOf(ENGINES),
   SESSION_COOKIE_AGE: num,
   SESSION_COOKIE_NAME: str,

@@ -2,7 +2,12 @@
  * The settings a student may change, checked before they reach Django: a value Django itself
  * would refuse (or that would break every request) is turned away with a message instead.
  */
-import type { SameSite, Settings } from '../django/conf/global_settings';
+import {
+  DJANGO_VERSIONS,
+  type DjangoVersion,
+  type SameSite,
+  type Settings,
+} from '../django/conf/global_settings';
 import { SESSION_APP, SESSION_MIDDLEWARE } from '../server/mysite/settings';
 
 export const ENGINES = ['db', 'cache', 'cached_db', 'file', 'signed_cookies'] as const;
@@ -11,6 +16,8 @@ export const ENGINE_PREFIX = 'django.contrib.sessions.backends.';
 
 /** What the settings panel edits, in the playground's terms. */
 export interface EditableSettings {
+  /** Which Django answers: 3.2, 4.2 or 5.2. */
+  DJANGO_VERSION: DjangoVersion;
   SESSION_ENGINE: EngineName;
   SESSION_COOKIE_AGE: number;
   SESSION_COOKIE_NAME: string;
@@ -29,6 +36,7 @@ export interface EditableSettings {
 }
 
 export const DEFAULT_EDITABLE: EditableSettings = {
+  DJANGO_VERSION: '5.2',
   SESSION_ENGINE: 'db',
   SESSION_COOKIE_AGE: 1209600,
   SESSION_COOKIE_NAME: 'sessionid',
@@ -48,7 +56,15 @@ export const DEFAULT_EDITABLE: EditableSettings = {
 export interface SettingError {
   setting: keyof EditableSettings;
   code:
-    'engine' | 'age-int' | 'age-range' | 'cookie-name' | 'path' | 'domain' | 'samesite' | 'boolean';
+    | 'django-version'
+    | 'engine'
+    | 'age-int'
+    | 'age-range'
+    | 'cookie-name'
+    | 'path'
+    | 'domain'
+    | 'samesite'
+    | 'boolean';
 }
 
 // Python's http.cookies accepts a name only when every character is one of these.
@@ -59,6 +75,8 @@ export function validateSettings(s: Record<string, unknown>): SettingError[] {
   const bool = (k: keyof EditableSettings) => {
     if (typeof s[k] !== 'boolean') errors.push({ setting: k, code: 'boolean' });
   };
+  if (!DJANGO_VERSIONS.includes(s.DJANGO_VERSION as DjangoVersion))
+    errors.push({ setting: 'DJANGO_VERSION', code: 'django-version' });
   if (!ENGINES.includes(s.SESSION_ENGINE as EngineName))
     errors.push({ setting: 'SESSION_ENGINE', code: 'engine' });
   const age = s.SESSION_COOKIE_AGE;
@@ -104,6 +122,7 @@ export function validateSettings(s: Record<string, unknown>): SettingError[] {
 /** The Django settings these editable values stand for. */
 export function toDjangoSettings(e: EditableSettings): Partial<Settings> {
   return {
+    DJANGO_VERSION: e.DJANGO_VERSION,
     SESSION_ENGINE: ENGINE_PREFIX + e.SESSION_ENGINE,
     SESSION_COOKIE_AGE: e.SESSION_COOKIE_AGE,
     SESSION_COOKIE_NAME: e.SESSION_COOKIE_NAME,

@@ -4,7 +4,17 @@
  */
 export type SameSite = 'Lax' | 'Strict' | 'None' | false | null;
 
+/**
+ * The Django release the port behaves as. Not a Django setting (Django knows its own version):
+ * the playground's switch between the releases it ports, 5.2 (the LTS students install) by
+ * default. Version differences are small named branches that read it.
+ */
+export const DJANGO_VERSIONS = ['3.2', '4.2', '5.2'] as const;
+export type DjangoVersion = (typeof DJANGO_VERSIONS)[number];
+
 export interface Settings {
+  /** See DjangoVersion. */
+  DJANGO_VERSION: DjangoVersion;
   SECRET_KEY: string;
   /** Django 4.1+: old keys still accepted when verifying signatures. */
   SECRET_KEY_FALLBACKS: string[];
@@ -34,6 +44,7 @@ export interface Settings {
 }
 
 export const globalSettings: Readonly<Settings> = Object.freeze({
+  DJANGO_VERSION: '5.2',
   SECRET_KEY: '',
   SECRET_KEY_FALLBACKS: [],
   DEBUG: false,
