@@ -3,7 +3,7 @@
  * request header is read, and how each `Set-Cookie` value is written (quoting, attribute order
  * and spelling: `expires` lower-case, `HttpOnly` before `Max-Age`, `Secure` last).
  */
-import { pyStrip } from '../../python';
+import { PyException, pyStrip, strRepr } from '../../python';
 
 const LEGAL_CHARS =
   "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~:";
@@ -82,14 +82,27 @@ export type MorselAttrs = {
   version?: string;
 };
 
+/** http.cookies.CookieError */
+export class CookieError extends PyException {
+  override get pyName() {
+    return 'CookieError';
+  }
+}
+
 /** One cookie of a response: `Morsel.OutputString()` is the Set-Cookie header's value. */
 export class Morsel {
   attrs: MorselAttrs = {};
 
+  /** `Morsel.set(key, ...)`, which refuses an attribute's name or a key that is not legal. */
   constructor(
     readonly key: string,
     public value: string,
-  ) {}
+  ) {
+    if (RESERVED.some(([name]) => name === key.toLowerCase()))
+      throw new CookieError(`Attempt to set a reserved key ${strRepr(key)}`);
+    if (key === '' || ![...key].every((ch) => LEGAL.has(ch)))
+      throw new CookieError(`Illegal key ${strRepr(key)}`);
+  }
 
   get coded_value(): string {
     return quote(this.value);

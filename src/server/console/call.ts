@@ -27,7 +27,7 @@ import { JsonResponse, type HttpResponse } from '../../django/http/response';
 import { SessionBase, type ExpiryArgs } from '../../django/contrib/sessions/backends/base';
 import { import_engine } from '../../django/contrib/sessions/backends';
 import * as timezone from '../../django/utils/timezone';
-import { noteView } from '../viewNotes';
+import { noteView } from '../observe/views';
 import { bindArguments, type Param } from './arguments';
 
 import { CONSOLE_METHODS, type ConsoleMethod } from './methods';

@@ -13,6 +13,7 @@ import {
 import { bad_request, page_not_found, permission_denied, server_error } from '../../views/defaults';
 import { BadRequest, Http404, PermissionDenied, SuspiciousOperation } from '../exceptions';
 import { log_response } from '../../utils/log';
+import { got_request_exception } from '../signals';
 
 export function response_for_exception(
   request: HttpRequest,
@@ -42,6 +43,7 @@ export function response_for_exception(
     runtime.log({ logger: `django.security.${exc.pyName}`, level: 'ERROR', message: exc.message });
     return debug ? technical_500_response(request, exc, 400) : bad_request();
   }
+  got_request_exception.send({ request, exc });
   const response = debug ? technical_500_response(request, exc) : server_error();
   // `log_response('%s: %s', response.reason_phrase, request.path, exc_info=...)`: the
   // traceback's last line stands for exc_info.

@@ -9,10 +9,15 @@
  * Pure (no DOM, no clock): the caller passes "now". It never throws on bad input; every failure
  * is a reason code the UI translates, with an English `detail` for the curious.
  */
-import { loads as jsonLoads, PyException, repr, type PyValue } from '../../../python';
-import { b62_decode, b64_decode, SignatureExpired, TimestampSigner } from '../../core/signing';
-import { latin1Decode } from '../../utils/base64';
-import { decompress } from '../../utils/zlib';
+import { loads as jsonLoads, PyException, repr, type PyValue } from '../../python';
+import {
+  b62_decode,
+  b64_decode,
+  SignatureExpired,
+  TimestampSigner,
+} from '../../django/core/signing';
+import { latin1Decode } from '../../django/utils/base64';
+import { decompress } from '../../django/utils/zlib';
 
 /** `'django.contrib.sessions.' + SessionStore.__qualname__`: what db/cached_db/file sign with. */
 export const SESSION_DATA_SALT = 'django.contrib.sessions.SessionStore';

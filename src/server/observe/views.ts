@@ -2,7 +2,7 @@
  * What a view decided, recorded for the playground to explain (Django keeps it to itself): which
  * view ran and, for the login form, whether it was valid and why not.
  */
-import type { HttpRequest } from '../django/http/request';
+import type { HttpRequest } from '../../django/http/request';
 
 export interface ViewNote {
   view: string;

@@ -10,10 +10,10 @@ import {
   inspectSessionValue,
   SIGNED_COOKIE_SALT,
   type Inspection,
-} from '../../src/django/contrib/sessions/inspect';
+} from '../../src/server/observe/inspect';
 import { dumps } from '../../src/django/core/signing';
 import { dumps as pyDumps, PyDict } from '../../src/python';
-import { SECRET, T0 } from './helpers';
+import { SECRET, T0 } from '../django/helpers';
 
 const CONFORMANCE_KEY = 'playground-conformance-secret-key-0123456789';
 const EXPECTED = new URL('../conformance/expected/', import.meta.url);
