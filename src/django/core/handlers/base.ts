@@ -49,7 +49,7 @@ export class BaseHandler {
     const response = this.middleware_chain(request);
     // Every 4xx/5xx is logged on django.request, unless already logged where it was raised.
     if (response.status_code >= 400)
-      log_response(this.runtime, `${response.reason_phrase}: ${request.path}`, response);
+      log_response(this.runtime, '%s: %s', [response.reason_phrase, request.path], response);
     return response;
   }
 
