@@ -27,7 +27,7 @@ describe('lesson.json validation', () => {
     json.kind = 'quiz';
     json.extra = 1;
     json.title = { en: 'Only English' };
-    json.settings = { SESSION_ENGINE: 'redis', NOT_A_SETTING: 1 };
+    json.start = { settings: { SESSION_ENGINE: 'redis', NOT_A_SETTING: 1 } };
     const [intro, open, logIn] = json.steps as unknown as Record<string, unknown>[];
     (intro as { code: { modern: { highlight: number[] } } }).code.modern.highlight = [9];
     (open as { actions: unknown[] }).actions = [
@@ -50,11 +50,11 @@ describe('lesson.json validation', () => {
     expect(lessonDefProblems(json, 'L')).toEqual([
       'L.title.bn: missing',
       'L.kind: expected one of "lesson", "lab", got "quiz"',
-      'L.settings.NOT_A_SETTING: not an editable setting',
-      'L.settings: Django would refuse SESSION_ENGINE (engine)',
+      'L.start.settings.NOT_A_SETTING: not an editable setting',
+      'L.start.settings: Django would refuse SESSION_ENGINE (engine)',
       'L.steps[0].code.modern.highlight: line 9 is past the last line (2)',
       'L.steps[1].actions[0].path: expected a path starting with /, got "myapp/"',
-      'L.steps[1].actions[1].type: expected one of navigate, submit, console, settings, advance, closeBrowser, addBrowser, plantCookie, replayStolen, clearExpired, restartServer, showPanel',
+      'L.steps[1].actions[1].type: expected one of navigate, submit, console, settings, advance, closeBrowser, addBrowser, plantCookie, deleteCookie, replayStolen, clearExpired, restartServer, showPanel',
       'L.steps[1].actions[2].values.username.bn: missing',
       'L.steps[1].actions[3].seconds: expected a number of seconds > 0, got -5',
       'L.steps[1].actions[4].browser: expected a browser letter ("A", "B", ...), got "b"',
@@ -69,6 +69,28 @@ describe('lesson.json validation', () => {
       'L.steps[2].predictions[0].options: a prediction needs at least two options',
       'L.steps[2].predictions[0].answer: "b" is not one of the options',
       'L.extra: unknown field',
+    ]);
+  });
+
+  it('refuses a starting condition about what happened, and a read step that acts', () => {
+    const json = def(login());
+    const [intro, , logIn] = json.steps as unknown as Record<string, unknown>[];
+    (intro as { actions: unknown[] }).actions = [
+      { type: 'showPanel', panel: 'store' },
+      { type: 'navigate', path: '/myapp/login/' },
+    ];
+    (logIn as { before: unknown[] }).before = [
+      {
+        holds: { type: 'all', checks: [{ type: 'response', path: '/x/' }, { type: 'read' }] },
+        fix: [{ type: 'navigate', path: '/myapp/logout/' }],
+      },
+      { holds: { type: 'session', key: 'username', present: false }, fix: [] },
+    ];
+    expect(lessonDefProblems(json, 'L')).toEqual([
+      'L.steps[0].actions[1]: a step only read may only show a panel',
+      'L.steps[2].before[0].holds: a "response" check says what happened, not what holds now',
+      'L.steps[2].before[0].holds: a "read" check says what happened, not what holds now',
+      'L.steps[2].before[1].fix: expected at least one item',
     ]);
   });
 
