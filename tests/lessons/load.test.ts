@@ -146,7 +146,7 @@ describe('the structure check: lesson.json, en.md and bn.md agree', () => {
     expect(checkLessonStructure([a])).toEqual([
       "01-fixture-login/en.md: the steps are not in lesson.json's order (intro, open-form, log-in, the-row, second-browser, wait, clean, plant, restart, log-out, browser-close)",
       '01-fixture-login/bn.md: no section "## the-row"',
-      '01-fixture-login/bn.md:25: step "the-rows" is not in lesson.json',
+      '01-fixture-login/bn.md:29: step "the-rows" is not in lesson.json',
     ]);
   });
 
@@ -166,6 +166,20 @@ describe('the structure check: lesson.json, en.md and bn.md agree', () => {
     ]);
   });
 
+  it('keeps back what happened exactly where there are questions (predict before you see)', () => {
+    const a = login();
+    // en: the answer is left in the instructions; bn: a reveal where nothing is asked.
+    a.prose.en = (a.prose.en as string).replace(/### reveal\n\n.*\n/, '');
+    a.prose.bn = (a.prose.bn as string).replace(
+      'সারিটি স্টোরে আছে।\n',
+      'সারিটি স্টোরে আছে।\n\n### reveal\n\nকিছু জিজ্ঞেস করা হয়নি।\n',
+    );
+    expect(checkLessonStructure([a])).toEqual([
+      '01-fixture-login/en.md:13: step "log-in" has predictions but no `### reveal` (what happened and why, shown once they are answered)',
+      '01-fixture-login/bn.md:33: step "the-row" has a reveal but no predictions',
+    ]);
+  });
+
   it('finds missing files, empty steps, unsafe links, bad folders and duplicates', () => {
     const a = login();
     delete a.prose.bn;
@@ -181,7 +195,7 @@ describe('the structure check: lesson.json, en.md and bn.md agree', () => {
     };
     expect(checkLessonStructure([a, b, c])).toEqual([
       '01-fixture-login/en.md: step "open-form": link target not allowed: javascript:alert(1)',
-      '01-fixture-login/en.md:39: step "clean" has no text',
+      '01-fixture-login/en.md:43: step "clean" has no text',
       '01-fixture-login/bn.md: missing',
       '07-elsewhere: the folder should be named <nn>-fixture-login',
       '07-elsewhere: slug "fixture-login" is also used by 01-fixture-login',
