@@ -262,9 +262,36 @@ describe('a link with settings', () => {
 
 describe('predict, then reveal', () => {
   it('shows the question with its code, takes an answer, and grades it once the step has run', async () => {
-    window.history.replaceState(null, '', '/#/lesson/signed-cookies/1');
+    window.history.replaceState(null, '', '/#/lesson/signed-cookies/2');
     const { user } = renderApp();
-    await screen.findByText('Step 1 of 7');
+    await screen.findByText('Step 2 of 7');
+    const question = await screen.findByRole('group', { name: /Predict: With signed_cookies/ });
+    expect(within(question).getByText("{'username': 'alice'}").tagName).toBe('CODE');
+    // What happened is kept back while there are questions to answer.
+    const reveal = /The cookie is the session/;
+    expect(screen.queryByText(reveal)).not.toBeInTheDocument();
+    expect(screen.getByText(/Answer the question above \(or skip it\)/)).toBeInTheDocument();
+    await user.click(within(question).getByRole('radio', { name: /A row with/ }));
+    expect(within(question).getByText(/checked against what Django does/)).toBeInTheDocument();
+    const second = screen.getByRole('group', { name: /Predict: What will the/ });
+    await user.click(within(second).getByRole('radio', { name: /Something longer/ }));
+    expect(screen.getByText(/Now do the step: what happened/)).toBeInTheDocument();
+    expect(screen.queryByText(reveal)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    await waitFor(() =>
+      expect(within(question).getByText(/✗ not what happened/)).toBeInTheDocument(),
+    );
+    expect(within(question).getByRole('radio', { name: /Nothing at all/ })).toBeDisabled();
+    expect(within(question).getByText('✓ this is what happened', { exact: false })).toBeVisible();
+    expect(within(second).getByText(/Right: that is what Django did/)).toBeInTheDocument();
+    expect(document.querySelector('.prose.reveal')).toHaveTextContent(reveal);
+  });
+
+  it('shows what happened after the questions are skipped and the step is done', async () => {
+    window.history.replaceState(null, '', '/#/lesson/logout/2');
+    const { user } = renderApp();
+    await screen.findByText('Step 2 of 7');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Do it for me' })).toBeEnabled());
     await user.click(screen.getByRole('button', { name: 'Do it for me' }));
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Next' })).toHaveAttribute(
@@ -272,16 +299,8 @@ describe('predict, then reveal', () => {
         'false',
       ),
     );
-    await user.click(screen.getByRole('button', { name: 'Next' }));
-    const question = await screen.findByRole('group', { name: /Predict: With signed_cookies/ });
-    expect(within(question).getByText("{'username': 'alice'}").tagName).toBe('CODE');
-    await user.click(within(question).getByRole('radio', { name: /A row with/ }));
-    expect(within(question).getByText(/checked against what Django does/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
-    await waitFor(() =>
-      expect(within(question).getByText(/✗ not what happened/)).toBeInTheDocument(),
-    );
-    expect(within(question).getByRole('radio', { name: /Nothing at all/ })).toBeDisabled();
-    expect(within(question).getByText('✓ this is what happened', { exact: false })).toBeVisible();
+    expect(document.querySelector('.prose.reveal')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Skip the question' }));
+    expect(document.querySelector('.prose.reveal')).toHaveTextContent(/You are logged out/);
   });
 });
