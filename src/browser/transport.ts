@@ -4,8 +4,14 @@
  * handing the same HTTP request to the same function in the page. Both build the request and
  * read the answer with protocol.ts, so both give the same exchange.
  */
-import type { DjangoServer, Exchange } from '../server/server';
-import { exchangeFromWire, serveWire, toWire, type WireRequest } from '../server/msw/protocol';
+import type { Exchange } from '../server/server';
+import {
+  exchangeFromWire,
+  serveWire,
+  toWire,
+  type SiteLookup,
+  type WireRequest,
+} from '../server/msw/protocol';
 
 export type { WireRequest };
 
@@ -28,18 +34,28 @@ export class FetchTransport implements Transport {
   }
 }
 
+/** Every request of one world goes to that world's site, whichever world the page shows. */
+export function forSite(inner: Transport, site: string): Transport {
+  return {
+    get kind() {
+      return inner.kind;
+    },
+    send: (request) => inner.send({ ...request, site }),
+  };
+}
+
 /** No service worker (file://, blocked): the pipeline runs in the page, with the same result. */
 export class InPageTransport implements Transport {
   readonly kind = 'in-page' as const;
 
   constructor(
-    private readonly getServer: () => DjangoServer,
+    private readonly getServer: SiteLookup,
     /** Never fetched: only the address the request is built against, as the page's would be. */
     private readonly base = 'http://localhost/',
   ) {}
 
   async send(req: WireRequest): Promise<Exchange> {
-    const response = await serveWire(this.getServer(), toWire(req, this.base));
+    const response = await serveWire(this.getServer, toWire(req, this.base));
     return exchangeFromWire(response, `${req.method} ${req.path}`);
   }
 }

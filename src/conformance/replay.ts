@@ -15,7 +15,7 @@ import { listenInNode } from '../server/msw/node';
 import { SimulatedBrowser, type NetworkEntry } from '../browser/browser';
 import { handMadeCookie } from '../browser/cookieJar';
 import { FetchTransport, InPageTransport, type Transport } from '../browser/transport';
-import { bodyText } from './bodyText';
+import { bodyText } from '../browser/bodyText';
 import { DEFAULT_START, stepKind, type Scenario, type Step } from './scenario';
 
 /** Plain data that becomes Python JSON (ints stay ints, floats floats). */

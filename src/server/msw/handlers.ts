@@ -4,16 +4,15 @@
  * same function the in-page fallback calls (protocol.ts).
  */
 import { http } from 'msw';
-import type { DjangoServer } from '../server';
-import { djangoPath, serveWire } from './protocol';
+import { djangoPath, serveWire, type SiteLookup } from './protocol';
 
-export function createHandlers(getServer: () => DjangoServer) {
+export function createHandlers(getServer: SiteLookup) {
   return [
     // A predicate, not a path pattern: MSW's patterns percent-decode the URL and throw on what
     // is not UTF-8 (`/myapp/%ff/`), which Django answers (a 404) like any other path.
     http.all(
       ({ request }) => djangoPath(new URL(request.url)) !== null,
-      ({ request }) => serveWire(getServer(), request),
+      ({ request }) => serveWire(getServer, request),
     ),
   ];
 }

@@ -21,6 +21,14 @@ import type { DjangoServer, Exchange } from '../server';
 export const DJANGO_SEGMENT = '/__django__';
 export const COOKIE_HEADER = 'x-playground-cookie';
 export const EXCHANGE_HEADER = 'x-playground-exchange';
+/**
+ * Which world's Django site answers (a page holds several worlds: the student's playground and
+ * one per lesson). Absent: the page's current one.
+ */
+export const SITE_HEADER = 'x-playground-site';
+
+/** Finds the Django site of a world by its SITE_HEADER (null: none given). */
+export type SiteLookup = (site: string | null) => DjangoServer;
 
 /** What a simulated browser sends. */
 export interface WireRequest {
@@ -32,6 +40,8 @@ export interface WireRequest {
   contentType?: string;
   body?: string;
   secure?: boolean;
+  /** Which world's site answers (see SITE_HEADER); absent: the page's current one. */
+  site?: string;
 }
 
 /**
@@ -101,6 +111,7 @@ export function toWire(req: WireRequest, base: string): Request {
   const headers: Record<string, string> = {};
   if (req.cookie) headers[COOKIE_HEADER] = encodeHeaderText(req.cookie);
   if (req.contentType) headers['content-type'] = req.contentType;
+  if (req.site) headers[SITE_HEADER] = encodeHeaderText(req.site);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   return new Request(url, {
     method: req.method,
@@ -158,7 +169,14 @@ export async function exchangeFromWire(response: Response, what: string): Promis
   };
 }
 
+/** The world whose site a request is for (SITE_HEADER), as the lookup takes it. */
+export function siteOf(request: Request): string | null {
+  const site = request.headers.get(SITE_HEADER);
+  return site === null ? null : decodeHeaderText(site);
+}
+
 /** One request through the Django site: the handler MSW calls, and what the fallback calls. */
-export async function serveWire(server: DjangoServer, request: Request): Promise<Response> {
+export async function serveWire(getServer: SiteLookup, request: Request): Promise<Response> {
+  const server = getServer(siteOf(request));
   return exchangeToWire(server.handle(await fromWire(request)));
 }
