@@ -2,7 +2,7 @@
  * django/contrib/sessions/middleware.py: gives every request a `request.session`, and after the
  * view decides what the browser must be told: delete the cookie, send it (again), or nothing.
  */
-import { PyTypeError, typeName, type PyValue } from '../../../python';
+import { PyOverflowError, PyTypeError, typeName, type PyValue } from '../../../python';
 import type { HttpRequest } from '../../http/request';
 import type { HttpResponse } from '../../http/response';
 import type { Runtime } from '../../runtime';
@@ -16,7 +16,13 @@ import { SessionInterrupted } from './exceptions';
 
 /** `time.time() + max_age`, with Python's complaint when max_age is not a number. */
 function add(now: number, max_age: PyValue): number {
-  if (typeof max_age === 'bigint' || typeof max_age === 'number') return now + Number(max_age);
+  if (typeof max_age === 'bigint') {
+    // float + int converts the int first: past the float range, Python's OverflowError.
+    if (!Number.isFinite(Number(max_age)))
+      throw new PyOverflowError('int too large to convert to float');
+    return now + Number(max_age);
+  }
+  if (typeof max_age === 'number') return now + max_age;
   if (typeof max_age === 'boolean') return now + (max_age ? 1 : 0);
   throw new PyTypeError(`unsupported operand type(s) for +: 'float' and '${typeName(max_age)}'`);
 }
