@@ -13,6 +13,11 @@ export const RELEASES: Readonly<Record<DjangoVersion, string>> = {
   '5.2': '5.2.18',
 };
 
+/** `django.VERSION[:3]` of each release, parsed once (every request asks). */
+const VERSION_TUPLES = Object.fromEntries(
+  Object.entries(RELEASES).map(([v, full]) => [v, full.split('.').map(Number)]),
+) as Record<DjangoVersion, [number, number, number]>;
+
 /** The Python the reference runs every release on (`sys.version.split()[0]`). */
 export const PYTHON_VERSION = '3.11.2';
 
@@ -31,7 +36,7 @@ export function at_least(
   minor = 0,
   micro = 0,
 ): boolean {
-  const [a = 0, b = 0, c = 0] = get_version(settings).split('.').map(Number);
+  const [a, b, c] = VERSION_TUPLES[settings.DJANGO_VERSION];
   return a !== major ? a > major : b !== minor ? b > minor : c >= micro;
 }
 
