@@ -69,6 +69,9 @@ const RESERVED: [string, string][] = [
   ['version', 'Version'],
 ];
 const FLAGS = new Set(['secure', 'httponly']);
+const RESERVED_KEYS = new Set(RESERVED.map(([name]) => name));
+/** `_is_legal_key`: one or more of LEGAL_CHARS, nothing else. */
+const LEGAL_KEY = /^[A-Za-z0-9!#$%&'*+\-.^_`|~:]+$/;
 
 export type MorselAttrs = {
   comment?: string;
@@ -98,10 +101,9 @@ export class Morsel {
     readonly key: string,
     public value: string,
   ) {
-    if (RESERVED.some(([name]) => name === key.toLowerCase()))
+    if (RESERVED_KEYS.has(key.toLowerCase()))
       throw new CookieError(`Attempt to set a reserved key ${strRepr(key)}`);
-    if (key === '' || ![...key].every((ch) => LEGAL.has(ch)))
-      throw new CookieError(`Illegal key ${strRepr(key)}`);
+    if (!LEGAL_KEY.test(key)) throw new CookieError(`Illegal key ${strRepr(key)}`);
   }
 
   get coded_value(): string {

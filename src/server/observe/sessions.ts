@@ -56,21 +56,12 @@ export function observeStore(Store: SessionStoreClass): SessionStoreClass {
 
   class Observed extends (Store as StoreConstructor) implements ObservedStore {
     readonly events: SessionEvent[] = [];
-    declare private watch: { corrupt: boolean; createdInLoad: boolean; loading: boolean };
+    private corrupt = false;
+    private createdInLoad = false;
+    private loading = false;
 
     constructor(runtime: Runtime, session_key: string | null = null) {
-      const watch = { corrupt: false, createdInLoad: false, loading: false };
-      // The store's runtime, with its log tapped: a corrupt record is only visible as a warning.
-      const tapped: Runtime = Object.create(runtime, {
-        log: {
-          value: (record: LogRecord) => {
-            if (record.logger === CORRUPT_LOGGER) watch.corrupt = true;
-            runtime.log(record);
-          },
-        },
-      });
-      super(tapped, session_key);
-      this.watch = watch;
+      super(runtime, session_key);
       if (session_key && this._session_key === null)
         this.events.push({ kind: 'key-rejected', value: session_key });
     }
@@ -80,18 +71,34 @@ export function observeStore(Store: SessionStoreClass): SessionStoreClass {
       const event = { kind: 'loaded' as const, outcome: 'found' as LoadOutcome };
       this.events.push(event);
       const inCache = cacheHolds(this, key);
-      Object.assign(this.watch, { corrupt: false, createdInLoad: false, loading: true });
+      this.corrupt = this.createdInLoad = false;
+      this.loading = true;
       try {
         return super.load();
       } finally {
-        this.watch.loading = false;
-        event.outcome = outcomeOf(this, key, inCache, this.watch.createdInLoad);
-        if (this.watch.corrupt) this.events.push({ kind: 'loaded', outcome: 'corrupt' });
+        this.loading = false;
+        event.outcome = outcomeOf(this, key, inCache, this.createdInLoad);
+        if (this.corrupt) this.events.push({ kind: 'loaded', outcome: 'corrupt' });
+      }
+    }
+
+    /** A corrupt record is only visible as decode()'s warning: listen while it decodes. */
+    override decode(session_data: string): PyDict {
+      const runtime = this.runtime;
+      const log = runtime.log;
+      runtime.log = (record: LogRecord) => {
+        if (record.logger === CORRUPT_LOGGER) this.corrupt = true;
+        log.call(runtime, record);
+      };
+      try {
+        return super.decode(session_data);
+      } finally {
+        runtime.log = log;
       }
     }
 
     override create(): void {
-      if (this.watch.loading) this.watch.createdInLoad = true;
+      if (this.loading) this.createdInLoad = true;
       super.create();
       if (!(this.store instanceof SignedCookieStore) && this.session_key !== null)
         this.events.push({ kind: 'created', key: this.session_key });
