@@ -187,6 +187,7 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page, wat
   await u.next.click({ force: true });
   await expect(u.stepPosition).toHaveText('ধাপ ২ / ৭');
   await expect(u.stillToDo).toHaveClass(/nudged/);
+  await expect(u.stillToDo).toHaveRole('alert'); // said aloud, not only shown
   await expect(u.stillToDo).toContainText('এখনো না: “পরের ধাপ”-এর আগে যা বাকি');
   await expect(u.stillToDo).toContainText('ব্রাউজার A: GET /myapp/connection/');
   await visit(page, '/myapp/connection/');
