@@ -165,8 +165,7 @@ const header = (detail: Locator, name: string) =>
 const storeRows = (page: Page) => ui(page).panel('সেশন স্টোর').locator('tbody tr');
 const cookieRows = (page: Page) => ui(page).panel('কুকি').locator('tbody tr');
 
-test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page, watch }) => {
-  void watch;
+test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) => {
   test.setTimeout(300_000); // about a minute here; a busy machine may take several
   const u = ui(page);
   await open(page, '', 'bn');
