@@ -1,69 +1,257 @@
 /**
- * Starting the playground: the saved world (or a fresh one, saying why), the transport (MSW's
- * service worker, or the in-page fallback, saying so), saving as things change, and one tab
- * owning the saved state at a time.
+ * Starting the playground and keeping its work: saved worlds (one storage key each: the
+ * student's own playground, and a world per lesson), backups of what could not be read, saving
+ * as things change with every failure said, and one tab owning the saved state at a time.
+ *
+ * Nothing here may lose work silently:
+ * - a saved world that cannot be read is copied to a backup slot (three, rotating, each dated)
+ *   before anything else is saved under its key; when no copy fits, saving stays off for that
+ *   key until the reader downloads the data or lets it go;
+ * - a failed save (storage full or blocked) is reported, and reported again when it recovers;
+ * - a world that broke the page is never saved back (haltSaving, called by the recovery screen);
+ * - a tab that takes over re-reads what the other tab saved before it saves anything itself.
  */
 import type { Transport } from '../browser/transport';
-import { decodeSaved, encodeSaved, STORAGE_KEY } from '../world/persistence';
+import { decodeSaved, encodeSaved, STORAGE_KEY, type LoadResult } from '../world/persistence';
+import type { InputProblem } from '../world/schema';
 import { World } from '../world/world';
-import type { Notice } from './components/Notices';
 import { restoreWorld, snapshotWorld } from '../world/snapshot';
+import { haltSaving, savingHalted } from './halt';
 
-export const BACKUP_KEY = `${STORAGE_KEY}:unreadable-backup`;
+/** The student's own playground; lesson worlds use keys of their own (see SavedSlot). */
+export { STORAGE_KEY };
+export const BACKUP_SLOTS = 3;
 const LOCK_NAME = 'django-session-playground:owner';
 
-function readSaved(notices: Notice[]): string | null {
+/** The part of Storage used here (localStorage, or a stand-in in tests). */
+export type SlotStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export type SaveFailure = 'quota' | 'blocked';
+
+export interface BackupInfo {
+  /** The storage key of the copy. */
+  key: string;
+  /** When the copy was made (real time, epoch ms). */
+  keptAt: number;
+  /** Why: the data could not be read, or what replaced it. */
+  reason: 'unreadable' | 'reset';
+  /** The problem that made it unreadable, if that was why. */
+  problem?: InputProblem;
+  size: number;
+}
+
+function localStore(): SlotStorage | null {
   try {
-    return localStorage.getItem(STORAGE_KEY);
+    return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
-    notices.push({ id: 'storage', key: 'notice.storageUnavailable', tone: 'warning' });
-    return null;
+    return null; // access itself throws where storage is blocked
   }
 }
 
-/** Loads the saved world, or makes a fresh one (keeping an unreadable save aside, and saying so). */
-export function loadWorld(notices: Notice[], transport: () => Transport): World {
-  const text = readSaved(notices);
-  const result = decodeSaved(text);
-  if (result.status === 'ok') {
+function failureOf(e: unknown): SaveFailure {
+  return e instanceof DOMException &&
+    (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED')
+    ? 'quota'
+    : 'blocked';
+}
+
+export { haltSaving, savingHalted };
+
+/**
+ * One saved world under one storage key, with its backups beside it (`<key>:backup:1..3`) and
+ * the time of its last save (`<key>:saved-at`, small, so that "is it newer?" reads no world).
+ */
+export class SavedSlot {
+  /** Set when an unreadable save could not be copied away: saving would destroy it. */
+  held = false;
+
+  constructor(
+    readonly key: string,
+    private readonly storage: SlotStorage | null = localStore(),
+  ) {}
+
+  get available(): boolean {
+    return this.storage !== null;
+  }
+
+  read(): string | null {
     try {
-      return restoreWorld(result.world, { transport });
+      return this.storage?.getItem(this.key) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** When the world under this key was last saved (by any tab), or null. */
+  savedAt(): number | null {
+    try {
+      const t = Number(this.storage?.getItem(`${this.key}:saved-at`) ?? NaN);
+      return Number.isFinite(t) ? t : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Saves `world`; null when saved, otherwise why not (nothing under the key changed then). */
+  write(world: World, now = Date.now()): SaveFailure | null {
+    if (savingHalted() || this.held) return null;
+    if (!this.storage) return 'blocked';
+    try {
+      this.storage.setItem(this.key, encodeSaved(snapshotWorld(world), now));
+      this.storage.setItem(`${this.key}:saved-at`, String(now));
+      return null;
     } catch (e) {
-      return fresh(`restore failed: ${e instanceof Error ? e.message : String(e)}`);
+      return failureOf(e);
     }
   }
-  if (result.status === 'invalid') return fresh(result.reason);
-  return new World({ transport });
 
-  function fresh(reason: string): World {
-    try {
-      if (text !== null) localStorage.setItem(BACKUP_KEY, text);
-    } catch {
-      // the notice below still tells what happened
+  /** Loads what is saved: empty, a world body, or why it is unusable. */
+  load(): LoadResult & { text: string | null } {
+    const text = this.read();
+    return { ...decodeSaved(text), text };
+  }
+
+  backups(): BackupInfo[] {
+    const out: BackupInfo[] = [];
+    for (let i = 1; i <= BACKUP_SLOTS; i++) {
+      const key = `${this.key}:backup:${i}`;
+      try {
+        const raw = this.storage?.getItem(key);
+        if (!raw) continue;
+        const b = JSON.parse(raw) as Omit<BackupInfo, 'key' | 'size'> & { text: string };
+        if (typeof b.keptAt === 'number' && typeof b.text === 'string')
+          out.push({
+            key,
+            keptAt: b.keptAt,
+            reason: b.reason,
+            problem: b.problem,
+            size: b.text.length,
+          });
+      } catch {
+        // a damaged backup slot is reused by the next backup
+      }
     }
-    notices.push({
-      id: 'saved-invalid',
-      key: 'notice.savedInvalid',
-      values: { reason },
-      tone: 'warning',
-    });
-    return new World({ transport });
+    return out.sort((a, b) => b.keptAt - a.keptAt);
+  }
+
+  /** The data a backup holds (to download). */
+  backupText(key: string): string | null {
+    try {
+      const raw = this.storage?.getItem(key);
+      return raw ? (JSON.parse(raw) as { text: string }).text : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Copies `text` into the free or the oldest backup slot. 'kept' only when the copy is really
+   * there; 'no-room' when the storage is full (the oldest slot is left as it was).
+   */
+  keepBackup(
+    text: string,
+    reason: BackupInfo['reason'],
+    problem?: InputProblem,
+    now = Date.now(),
+  ): 'kept' | 'no-room' | 'blocked' {
+    if (!this.storage) return 'blocked';
+    const used = new Map(this.backups().map((b) => [b.key, b.keptAt]));
+    let slot = `${this.key}:backup:1`;
+    let oldest = Infinity;
+    for (let i = 1; i <= BACKUP_SLOTS; i++) {
+      const key = `${this.key}:backup:${i}`;
+      const at = used.get(key);
+      if (at === undefined) {
+        slot = key;
+        break;
+      }
+      if (at < oldest) [slot, oldest] = [key, at];
+    }
+    try {
+      this.storage.setItem(slot, JSON.stringify({ keptAt: now, reason, problem, text }));
+      return this.storage.getItem(slot) === null ? 'no-room' : 'kept';
+    } catch (e) {
+      return failureOf(e) === 'quota' ? 'no-room' : 'blocked';
+    }
+  }
+
+  /** Forgets the world under this key (a backup is the caller's business). */
+  clear(): void {
+    try {
+      this.storage?.removeItem(this.key);
+      this.storage?.removeItem(`${this.key}:saved-at`);
+    } catch {
+      // blocked storage holds nothing to clear
+    }
   }
 }
 
-/** Saves the world a moment after it changes, and right away when the page is hidden. */
-export function autosave(world: World, canSave: () => boolean, onError: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let failed = false;
-  const save = () => {
-    timer = null;
-    if (!canSave()) return;
+/** What loading found, for the page to say: nothing to say, or why the world is a fresh one. */
+export type LoadReport =
+  | { kind: 'ok' }
+  | { kind: 'unavailable' }
+  | {
+      kind: 'unreadable';
+      problem: InputProblem;
+      backup: 'kept' | 'no-room' | 'blocked';
+      /** The unreadable text, when no copy could be kept (for the reader to download). */
+      text?: string;
+    };
+
+/**
+ * Loads the world saved under `slot`, or makes a fresh one (keeping an unreadable save aside:
+ * when no copy fits, the slot is held, so the fresh world does not overwrite it).
+ */
+export function loadWorld(
+  slot: SavedSlot,
+  transport: () => Transport,
+): { world: World; report: LoadReport } {
+  if (!slot.available) return { world: new World({ transport }), report: { kind: 'unavailable' } };
+  const loaded = slot.load();
+  if (loaded.status === 'empty') return { world: new World({ transport }), report: { kind: 'ok' } };
+  if (loaded.status === 'ok') {
     try {
-      localStorage.setItem(STORAGE_KEY, encodeSaved(snapshotWorld(world), Date.now()));
-    } catch {
-      if (!failed) onError();
-      failed = true;
+      return { world: restoreWorld(loaded.world, { transport }), report: { kind: 'ok' } };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return fresh({ path: 'world', key: 'input.restoreFailed', values: { error: message } });
     }
+  }
+  return fresh(loaded.problem);
+
+  function fresh(problem: InputProblem): { world: World; report: LoadReport } {
+    const text = loaded.text ?? '';
+    const backup = slot.keepBackup(text, 'unreadable', problem);
+    if (backup !== 'kept') slot.held = true;
+    return {
+      world: new World({ transport }),
+      report: { kind: 'unreadable', problem, backup, text: backup === 'kept' ? undefined : text },
+    };
+  }
+}
+
+export interface AutosaveOptions {
+  /** False while another tab owns the saved state. */
+  canSave: () => boolean;
+  /** A save failed (why), or succeeded again after failing (null). */
+  onStatus: (failure: SaveFailure | null) => void;
+  /** After each successful save (the time written). */
+  onSaved?: (at: number) => void;
+}
+
+/** Saves the world under `slot` a moment after it changes, and at once when the page is hidden. */
+export function autosave(world: World, slot: SavedSlot, options: AutosaveOptions): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let failing: SaveFailure | null = null;
+  const save = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (!options.canSave() || savingHalted() || slot.held) return;
+    const now = Date.now();
+    const failure = slot.write(world, now);
+    if (failure !== failing) options.onStatus(failure);
+    failing = failure;
+    if (failure === null) options.onSaved?.(now);
   };
   const unsubscribe = world.subscribe(() => {
     timer ??= setTimeout(save, 800);
@@ -74,6 +262,7 @@ export function autosave(world: World, canSave: () => boolean, onError: () => vo
   document.addEventListener('visibilitychange', onHide);
   window.addEventListener('pagehide', save);
   return () => {
+    if (timer !== null) clearTimeout(timer);
     unsubscribe();
     document.removeEventListener('visibilitychange', onHide);
     window.removeEventListener('pagehide', save);
@@ -83,8 +272,9 @@ export function autosave(world: World, canSave: () => boolean, onError: () => vo
 export type Ownership = 'owner' | 'other-tab' | 'taken-over' | 'unknown';
 
 /**
- * One tab at a time owns the saved world (Web Locks). A second tab is told, and may take over;
- * the first is then told it no longer saves. Without Web Locks, every tab saves (last one wins).
+ * One tab at a time owns the saved state, every key of it (one Web Lock for the page). A second
+ * tab is told, and may take over; the first is then told it no longer saves. Without Web Locks,
+ * every tab saves (last one wins).
  */
 export function claimOwnership(onChange: (o: Ownership) => void, steal = false): void {
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;

@@ -9,16 +9,27 @@ import { LazyTransport } from '../browser/lazyTransport';
 import { FetchTransport, InPageTransport, type Transport } from '../browser/transport';
 import type { LessonCatalog } from '../lessons/load';
 import { isLang } from '../lessons/localized';
-import type { LessonProgress } from '../lessons/progress';
+import { LessonProgress } from '../lessons/progress';
 import { LessonRunner } from '../lessons/runner';
+import { restoreWorld } from '../world/snapshot';
 import type { World } from '../world/world';
-import { autosave, claimOwnership, loadWorld, type Ownership } from './bootstrap';
+import {
+  autosave,
+  claimOwnership,
+  loadWorld,
+  SavedSlot,
+  STORAGE_KEY,
+  type LoadReport,
+  type Ownership,
+} from './bootstrap';
+import { reportLoad, reportSave } from './savingNotices';
 import type { Notice } from './components/Notices';
 import { ClockControls } from './components/ClockControls';
 import { Narrator } from './components/Narrator';
 import { Workbench } from './components/Workbench';
 import { ExportImport } from './components/ExportImport';
 import { useWorld } from './hooks/useWorld';
+import { formatDateTime } from './format';
 
 export interface EngineOptions {
   catalog: LessonCatalog;
@@ -36,6 +47,14 @@ export class Engine {
   runner: LessonRunner;
   ownership: Ownership = 'unknown';
   readonly transport: Transport;
+  /** The student's own playground in storage. */
+  readonly slot = new SavedSlot(STORAGE_KEY);
+  /** Set when taking over finds newer work saved by another tab while this one has unsaved
+   * changes: the page asks which to keep. */
+  conflict: { savedAt: number } | null = null;
+  /** The save this tab last read or wrote (real epoch ms), and whether it changed since. */
+  private lastSync = 0;
+  private dirty = false;
   private stopSaving: () => void = () => {};
   private readonly listeners = new Set<() => void>();
   version = 0;
@@ -50,9 +69,11 @@ export class Engine {
         notices,
         () => this.changed(),
       );
-    this.world = options.world
-      ? options.world(this.transport)
-      : loadWorld(notices, () => this.transport);
+    let report: LoadReport = { kind: 'ok' };
+    if (options.world) this.world = options.world(this.transport);
+    else ({ world: this.world, report } = loadWorld(this.slot, () => this.transport));
+    reportLoad(report, this.slot, notices, () => this.resumeSaving());
+    this.lastSync = this.slot.savedAt() ?? 0;
     this.runner = this.newRunner();
     i18next.on('languageChanged', (l) => {
       if (isLang(l)) this.runner.setLang(l);
@@ -82,14 +103,26 @@ export class Engine {
 
   private startSaving(): void {
     this.stopSaving();
-    this.stopSaving = autosave(
-      this.world,
-      () => this.ownership === 'owner' || this.ownership === 'unknown',
-      () => {
-        this.options.notices.push({ id: 'save-failed', key: 'notice.saveFailed', tone: 'warning' });
+    const stopSaving = autosave(this.world, this.slot, {
+      canSave: () => this.ownership === 'owner' || this.ownership === 'unknown',
+      onStatus: (failure) => {
+        reportSave(failure, this.options.notices);
         this.changed();
       },
-    );
+      onSaved: (at) => {
+        this.lastSync = at;
+        this.dirty = false;
+      },
+    });
+    const unwatch = this.world.subscribe(() => (this.dirty = true));
+    this.stopSaving = () => (stopSaving(), unwatch());
+  }
+
+  /** An unreadable save that could not be copied away was let go: saving starts. */
+  private resumeSaving(): void {
+    this.slot.held = false;
+    this.world.changed();
+    this.changed();
   }
 
   /** An imported world replaces the current one; the lesson runner starts over on it. */
@@ -101,11 +134,40 @@ export class Engine {
     this.changed();
   }
 
+  /** Takes the saved state over from another tab: first reads what that tab saved. */
   takeOver(): void {
     claimOwnership((o) => {
       this.ownership = o;
+      if (o === 'owner') this.syncFromSaved();
       this.changed();
     }, true);
+  }
+
+  private syncFromSaved(): void {
+    const at = this.slot.savedAt();
+    if (at === null || at <= this.lastSync) return;
+    if (this.dirty) this.conflict = { savedAt: at };
+    else this.keepSaved();
+  }
+
+  /** The other tab's newer world (and lesson progress) replaces this tab's. */
+  keepSaved(): void {
+    this.conflict = null;
+    const loaded = this.slot.load();
+    if (loaded.status !== 'ok') return;
+    this.lastSync = loaded.savedAt;
+    // Lesson progress has its own key, written at once by either tab: read it again too.
+    this.options.progress.replaceWith(new LessonProgress().toData());
+    this.replaceWorld(restoreWorld(loaded.world, { transport: () => this.transport }));
+    this.dirty = false;
+  }
+
+  /** This tab's world wins: it is saved now, over the other tab's. */
+  keepMine(): void {
+    this.conflict = null;
+    this.lastSync = Date.now();
+    this.world.changed();
+    this.changed();
   }
 
   subscribe(listener: () => void): () => void {
@@ -177,6 +239,7 @@ function Footer({ engine }: { engine: Engine }) {
 function OwnershipGate({ engine }: { engine: Engine }) {
   const { t } = useTranslation();
   const o = engine.ownership;
+  if (engine.conflict) return <ConflictDialog engine={engine} savedAt={engine.conflict.savedAt} />;
   if (o !== 'other-tab' && o !== 'taken-over') return null;
   return (
     <div className="overlay">
@@ -191,6 +254,32 @@ function OwnershipGate({ engine }: { engine: Engine }) {
         <p id="owner-text">{t(o === 'other-tab' ? 'owner.otherTab' : 'owner.takenOver')}</p>
         <button type="button" onClick={() => engine.takeOver()} autoFocus>
           {t('owner.takeOver')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ConflictDialog({ engine, savedAt }: { engine: Engine; savedAt: number }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="overlay">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="conflict-title"
+        aria-describedby="conflict-text"
+        className="dialog"
+      >
+        <h2 id="conflict-title">{t('saving.conflict.title')}</h2>
+        <p id="conflict-text">
+          {t('saving.conflict.text', { time: formatDateTime(savedAt, i18n.language) })}
+        </p>
+        <button type="button" onClick={() => engine.keepSaved()} autoFocus>
+          {t('saving.conflict.theirs')}
+        </button>{' '}
+        <button type="button" onClick={() => engine.keepMine()}>
+          {t('saving.conflict.mine')}
         </button>
       </div>
     </div>

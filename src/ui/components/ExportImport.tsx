@@ -29,6 +29,7 @@ import { useWorld } from '../hooks/useWorld';
 import { LessonsContext } from '../lessons/context';
 import { formatDateTime, formatNumber } from '../format';
 import { ProblemText } from './ProblemText';
+import { downloadText } from '../download';
 
 export interface ExportImportProps {
   /** Receives the imported world (already built and valid); the caller makes it current. */
@@ -59,19 +60,6 @@ type Outcome =
       problem?: InputProblem;
     };
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  // Attached while clicked: some browsers ignore clicks on a detached link.
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked a moment later: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Lets the page paint (the progress shown) before the next step of a big import. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -90,7 +78,7 @@ export function ExportImport({ onImport, progress, transport }: ExportImportProp
   const doExport = () => {
     const now = Date.now();
     const name = exportFileName(now);
-    download(exportWorld(world, target, lang, now), name);
+    downloadText(exportWorld(world, target, lang, now), name);
     setOutcome({ kind: 'exported', file: name });
   };
 
