@@ -11,11 +11,12 @@
  * - a world that broke the page is never saved back (haltSaving, called by the recovery screen);
  * - a tab that takes over re-reads what the other tab saved before it saves anything itself.
  */
-import type { Transport } from '../browser/transport';
 import { decodeSaved, encodeSaved, STORAGE_KEY, type LoadResult } from '../world/persistence';
 import type { InputProblem } from '../world/schema';
-import { World } from '../world/world';
+import { World, type WorldOptions } from '../world/world';
 import { restoreWorld, snapshotWorld } from '../world/snapshot';
+import { VirtualClock } from '../world/clock';
+import type { Notice } from './components/Notices';
 import { haltSaving, savingHalted } from './halt';
 
 /** The student's own playground; lesson worlds use keys of their own (see SavedSlot). */
@@ -204,14 +205,16 @@ export type LoadReport =
  */
 export function loadWorld(
   slot: SavedSlot,
-  transport: () => Transport,
+  transport: WorldOptions['transport'],
+  realNow?: () => number,
 ): { world: World; report: LoadReport } {
-  if (!slot.available) return { world: new World({ transport }), report: { kind: 'unavailable' } };
+  const newWorld = () => new World({ clock: new VirtualClock(realNow), transport });
+  if (!slot.available) return { world: newWorld(), report: { kind: 'unavailable' } };
   const loaded = slot.load();
-  if (loaded.status === 'empty') return { world: new World({ transport }), report: { kind: 'ok' } };
+  if (loaded.status === 'empty') return { world: newWorld(), report: { kind: 'ok' } };
   if (loaded.status === 'ok') {
     try {
-      return { world: restoreWorld(loaded.world, { transport }), report: { kind: 'ok' } };
+      return { world: restoreWorld(loaded.world, { transport, realNow }), report: { kind: 'ok' } };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       return fresh({ path: 'world', key: 'input.restoreFailed', values: { error: message } });
@@ -224,10 +227,60 @@ export function loadWorld(
     const backup = slot.keepBackup(text, 'unreadable', problem);
     if (backup !== 'kept') slot.held = true;
     return {
-      world: new World({ transport }),
+      world: newWorld(),
       report: { kind: 'unreadable', problem, backup, text: backup === 'kept' ? undefined : text },
     };
   }
+}
+
+/**
+ * A lesson's saved world, or null when there is none; one that cannot be read is copied to a
+ * backup slot (the lesson starts again from its start) and a notice says so.
+ */
+export function readLessonWorld(
+  slot: SavedSlot,
+  notices: Notice[],
+  transport: WorldOptions['transport'],
+  realNow?: () => number,
+): World | null {
+  const loaded = slot.load();
+  if (loaded.status === 'empty') return null;
+  let problem: InputProblem | null = loaded.status === 'invalid' ? loaded.problem : null;
+  if (loaded.status === 'ok') {
+    try {
+      return restoreWorld(loaded.world, { transport, realNow });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      problem = { path: 'world', key: 'input.restoreFailed', values: { error: message } };
+    }
+  }
+  if (problem !== null) {
+    if (slot.keepBackup(loaded.text ?? '', 'unreadable', problem) !== 'kept') slot.held = true;
+    notices.push({
+      id: `lesson-invalid:${slot.key}`,
+      key: 'notice.lessonWorldInvalid',
+      values: { reason: problem.path },
+      tone: 'warning',
+      problem,
+    });
+  }
+  return null;
+}
+
+/** The latest save under any of the playground's keys (its own, every lesson's), or 0. */
+export function latestSave(storage: Storage | null = localStore() as Storage | null): number {
+  let latest = 0;
+  try {
+    for (let i = 0; storage && i < storage.length; i++) {
+      const key = storage.key(i);
+      if (!key?.startsWith(STORAGE_KEY) || !key.endsWith(':saved-at')) continue;
+      const t = Number(storage.getItem(key));
+      if (Number.isFinite(t) && t > latest) latest = t;
+    }
+  } catch {
+    // blocked storage: nothing saved
+  }
+  return latest;
 }
 
 export interface AutosaveOptions {
@@ -262,8 +315,9 @@ export function autosave(world: World, slot: SavedSlot, options: AutosaveOptions
   document.addEventListener('visibilitychange', onHide);
   window.addEventListener('pagehide', save);
   return () => {
-    if (timer !== null) clearTimeout(timer);
     unsubscribe();
+    // Saving stops when the screen moves to another world: a change still waiting is saved.
+    if (timer !== null) save();
     document.removeEventListener('visibilitychange', onHide);
     window.removeEventListener('pagehide', save);
   };

@@ -6,30 +6,33 @@
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { LazyTransport } from '../browser/lazyTransport';
-import { FetchTransport, InPageTransport, type Transport } from '../browser/transport';
+import { FetchTransport, forSite, InPageTransport, type Transport } from '../browser/transport';
 import type { LessonCatalog } from '../lessons/load';
 import { isLang } from '../lessons/localized';
-import { LessonProgress } from '../lessons/progress';
+import type { LessonProgress } from '../lessons/progress';
 import { LessonRunner } from '../lessons/runner';
-import { restoreWorld } from '../world/snapshot';
-import type { World } from '../world/world';
+import type { WorldKeeper } from '../lessons/worlds';
+import type { DjangoServer } from '../server/server';
+import { VirtualClock } from '../world/clock';
+import { STORAGE_KEY } from '../world/persistence';
+import { World, type WorldOptions } from '../world/world';
 import {
   autosave,
   claimOwnership,
+  latestSave,
   loadWorld,
+  readLessonWorld,
   SavedSlot,
-  STORAGE_KEY,
-  type LoadReport,
   type Ownership,
 } from './bootstrap';
 import { reportLoad, reportSave } from './savingNotices';
+import { formatDateTime } from './format';
 import type { Notice } from './components/Notices';
 import { ClockControls } from './components/ClockControls';
 import { Narrator } from './components/Narrator';
 import { Workbench } from './components/Workbench';
 import { ExportImport } from './components/ExportImport';
 import { useWorld } from './hooks/useWorld';
-import { formatDateTime } from './format';
 
 export interface EngineOptions {
   catalog: LessonCatalog;
@@ -37,44 +40,46 @@ export interface EngineOptions {
   notices: Notice[];
   /** Something the shell shows changed (a notice, the transport, the world). */
   onChange: () => void;
-  /** Tests bring their own transport and world (msw/node, a fake clock). */
+  /** Tests bring their own transport (msw/node) and real time (a fake clock). */
   transport?: Transport;
-  world?: (transport: Transport) => World;
+  realNow?: () => number;
 }
 
+/** Where a lesson's world is saved: beside the student's own playground (STORAGE_KEY). */
+export const lessonWorldKey = (slug: string) => `${STORAGE_KEY}:lesson:${slug}`;
+
 export class Engine {
+  /** The student's own playground, or the open lesson's world: what the screen shows. */
   world: World;
   runner: LessonRunner;
   ownership: Ownership = 'unknown';
   readonly transport: Transport;
-  /** The student's own playground in storage. */
-  readonly slot = new SavedSlot(STORAGE_KEY);
   /** Set when taking over finds newer work saved by another tab while this one has unsaved
    * changes: the page asks which to keep. */
   conflict: { savedAt: number } | null = null;
-  /** The save this tab last read or wrote (real epoch ms), and whether it changed since. */
+  /** The latest save this tab read or wrote (real epoch ms), and whether it changed since. */
   private lastSync = 0;
   private dirty = false;
+  /** One slot per storage key (the playground's, each lesson's): backups and "held" live there. */
+  private readonly slots = new Map<string, SavedSlot>();
   private stopSaving: () => void = () => {};
   private readonly listeners = new Set<() => void>();
+  /** Each world's Django site, by the id its requests carry (see SITE_HEADER). */
+  private readonly sites = new Map<string, () => DjangoServer>();
+  private siteCount = 0;
   version = 0;
 
   constructor(private readonly options: EngineOptions) {
     const { notices, onChange } = options;
-    // One transport for the page; it reaches whichever world is current.
+    // One transport for the page; each world's requests say which world's site answers.
     this.transport =
-      options.transport ??
-      chooseTransport(
-        () => this.world.server,
-        notices,
-        () => this.changed(),
-      );
-    let report: LoadReport = { kind: 'ok' };
-    if (options.world) this.world = options.world(this.transport);
-    else ({ world: this.world, report } = loadWorld(this.slot, () => this.transport));
-    reportLoad(report, this.slot, notices, () => this.resumeSaving());
-    this.lastSync = this.slot.savedAt() ?? 0;
-    this.runner = this.newRunner();
+      options.transport ?? chooseTransport(this.siteLookup, notices, () => this.changed());
+    const mine = this.slot(STORAGE_KEY);
+    const { world: playground, report } = loadWorld(mine, this.transportFor, options.realNow);
+    reportLoad(report, mine, notices, () => this.resumeSaving(mine));
+    this.lastSync = latestSave();
+    this.world = playground;
+    this.runner = this.newRunner(playground);
     i18next.on('languageChanged', (l) => {
       if (isLang(l)) this.runner.setLang(l);
     });
@@ -96,14 +101,46 @@ export class Engine {
     window.addEventListener('focusin', warm, true);
   }
 
-  private newRunner(): LessonRunner {
+  /** Finds a world's site by the id its requests carry; none given: the world on screen. */
+  readonly siteLookup = (site: string | null): DjangoServer =>
+    (site !== null ? this.sites.get(site)?.() : undefined) ?? this.world.server;
+
+  /** How a new world's browsers reach its own site (for World's `transport` option). */
+  readonly transportFor: WorldOptions['transport'] = (getServer) => {
+    const site = `w${++this.siteCount}`;
+    this.sites.set(site, getServer);
+    return forSite(this.transport, site);
+  };
+
+  private newRunner(playground: World): LessonRunner {
     const lang = isLang(i18next.language) ? i18next.language : 'en';
-    return new LessonRunner(this.world, [], this.options.progress, lang);
+    const keeper: WorldKeeper = {
+      fresh: () =>
+        new World({ clock: new VirtualClock(this.options.realNow), transport: this.transportFor }),
+      restore: (slug) =>
+        readLessonWorld(
+          this.slot(lessonWorldKey(slug)),
+          this.options.notices,
+          this.transportFor,
+          this.options.realNow,
+        ),
+    };
+    const runner = new LessonRunner(playground, keeper, [], this.options.progress, lang);
+    // The runner moves between worlds (a lesson's, the playground): the screen and saving follow.
+    runner.subscribe(() => {
+      if (runner.world === this.world) return;
+      this.world = runner.world;
+      this.startSaving();
+      this.changed();
+    });
+    return runner;
   }
 
   private startSaving(): void {
     this.stopSaving();
-    const stopSaving = autosave(this.world, this.slot, {
+    const slug = this.world === this.runner.worlds.playground ? null : this.runner.lesson?.slug;
+    const key = slug ? lessonWorldKey(slug) : STORAGE_KEY;
+    const stopSaving = autosave(this.world, this.slot(key), {
       canSave: () => this.ownership === 'owner' || this.ownership === 'unknown',
       onStatus: (failure) => {
         reportSave(failure, this.options.notices);
@@ -115,54 +152,61 @@ export class Engine {
       },
     });
     const unwatch = this.world.subscribe(() => (this.dirty = true));
-    this.stopSaving = () => (stopSaving(), unwatch());
+    this.stopSaving = () => (unwatch(), stopSaving());
+  }
+
+  private slot(key: string): SavedSlot {
+    let slot = this.slots.get(key);
+    if (!slot) this.slots.set(key, (slot = new SavedSlot(key)));
+    return slot;
   }
 
   /** An unreadable save that could not be copied away was let go: saving starts. */
-  private resumeSaving(): void {
-    this.slot.held = false;
+  private resumeSaving(slot: SavedSlot): void {
+    slot.held = false;
     this.world.changed();
     this.changed();
   }
 
-  /** An imported world replaces the current one; the lesson runner starts over on it. */
+  /**
+   * An imported world becomes the student's playground; an open lesson is closed (its own
+   * world is not in the file), and the lesson worlds in memory are forgotten.
+   */
   replaceWorld(world: World): void {
     this.runner.dispose();
+    this.runner = this.newRunner(world);
     this.world = world;
-    this.runner = this.newRunner();
     this.startSaving();
     this.changed();
   }
 
-  /** Takes the saved state over from another tab: first reads what that tab saved. */
+  /**
+   * Takes the saved state over from another tab, reading what that tab saved first: newer work
+   * there is loaded (the page starts again from storage, every world and the lesson progress),
+   * unless this tab has unsaved changes of its own: then the page asks which to keep.
+   */
   takeOver(): void {
     claimOwnership((o) => {
       this.ownership = o;
-      if (o === 'owner') this.syncFromSaved();
+      if (o === 'owner') {
+        const at = latestSave();
+        if (at > this.lastSync) {
+          if (this.dirty) this.conflict = { savedAt: at };
+          else this.keepSaved();
+        }
+      }
       this.changed();
     }, true);
   }
 
-  private syncFromSaved(): void {
-    const at = this.slot.savedAt();
-    if (at === null || at <= this.lastSync) return;
-    if (this.dirty) this.conflict = { savedAt: at };
-    else this.keepSaved();
-  }
-
-  /** The other tab's newer world (and lesson progress) replaces this tab's. */
+  /** The other tab's newer work wins: read again from storage (the lock is this tab's now). */
   keepSaved(): void {
     this.conflict = null;
-    const loaded = this.slot.load();
-    if (loaded.status !== 'ok') return;
-    this.lastSync = loaded.savedAt;
-    // Lesson progress has its own key, written at once by either tab: read it again too.
-    this.options.progress.replaceWith(new LessonProgress().toData());
-    this.replaceWorld(restoreWorld(loaded.world, { transport: () => this.transport }));
-    this.dirty = false;
+    this.stopSaving();
+    location.reload();
   }
 
-  /** This tab's world wins: it is saved now, over the other tab's. */
+  /** This tab's work wins: saved now, over the other tab's. */
   keepMine(): void {
     this.conflict = null;
     this.lastSync = Date.now();
@@ -182,7 +226,7 @@ export class Engine {
 }
 
 function chooseTransport(
-  getServer: () => import('../server/server').DjangoServer,
+  getServer: (site: string | null) => DjangoServer,
   notices: Notice[],
   changed: () => void,
 ): Transport {
@@ -222,15 +266,32 @@ function Footer({ engine }: { engine: Engine }) {
       <button type="button" onClick={() => world.restartServer()}>
         {t('server.restart')}
       </button>
-      <button
-        type="button"
-        onClick={() => {
-          if (window.confirm(t('server.resetConfirm'))) world.resetEverything();
+      {engine.runner.lesson ? (
+        <button
+          type="button"
+          onClick={() => {
+            if (window.confirm(t('lesson.restartConfirm'))) void engine.runner.restart();
+          }}
+        >
+          {t('lesson.restart')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          onClick={() => {
+            if (window.confirm(t('server.resetConfirm'))) world.resetEverything();
+          }}
+        >
+          {t('server.reset')}
+        </button>
+      )}
+      <ExportImport
+        onImport={(w) => {
+          engine.replaceWorld(w);
+          window.location.hash = '#/';
         }}
-      >
-        {t('server.reset')}
-      </button>
-      <ExportImport onImport={(w) => engine.replaceWorld(w)} transport={() => engine.transport} />
+        transport={engine.transportFor}
+      />
       <span className="transport">{t(`transport.${engine.transport.kind}`)}</span>
     </footer>
   );
