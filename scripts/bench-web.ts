@@ -25,7 +25,7 @@ const ARGS = [
   '--disable-sync',
 ];
 const BASE = '/django-sessions/';
-const PORT = 4310;
+const PORT = Number(process.env.BENCH_PORT ?? 4310);
 const URL_ = `http://127.0.0.1:${PORT}${BASE}`;
 const OUT = 'dist-bench';
 const LH_DIR = 'tests/bench/web';

@@ -10,6 +10,7 @@ import type { Notice } from './components/Notices';
 import type { Engine, EngineParts } from './engine';
 import { initialLanguage, startI18n } from './i18n';
 import { Shell } from './Shell';
+import { keepOffline } from './update';
 import './styles.css';
 
 const notices: Notice[] = [];
@@ -29,6 +30,8 @@ function Root() {
     }));
     // A transition: React renders the workbench in slices, so no long task blocks a first tap.
     void engineLoad.then((l) => startTransition(() => setLoaded(l)));
+    // The offline copy (service worker) and new versions: after the page has loaded.
+    keepOffline({ notices, changed: () => setTick((n) => n + 1) });
   }, []);
   return <Shell lessons={{ catalog, progress }} notices={[...notices]} loaded={loaded} />;
 }

@@ -7,6 +7,8 @@ export interface Notice {
   key: string;
   values?: Record<string, string>;
   tone: 'info' | 'warning';
+  /** A button beside the message that does what it offers (e.g. "Reload"). */
+  action?: { key: string; run: () => void };
 }
 
 export function Notices({ notices }: { notices: Notice[] }) {
@@ -23,9 +25,16 @@ export function Notices({ notices }: { notices: Notice[] }) {
           role={n.tone === 'warning' ? 'alert' : 'status'}
         >
           <p>{t(n.key, n.values)}</p>
-          <button type="button" onClick={() => setDismissed([...dismissed, n.id])}>
-            {t('common.dismiss')}
-          </button>
+          <span className="notice-actions">
+            {n.action && (
+              <button type="button" onClick={n.action.run}>
+                {t(n.action.key)}
+              </button>
+            )}
+            <button type="button" onClick={() => setDismissed([...dismissed, n.id])}>
+              {t('common.dismiss')}
+            </button>
+          </span>
         </div>
       ))}
     </div>
