@@ -17,8 +17,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
-import { inlineCriticalCss, startAfterFirstPaint } from './build/firstPaint';
-import { finishPage, redirectFromFile, type Lang } from './build/html';
+import { inlineCriticalCss, loadAfterFirstPaint } from './build/firstPaint';
+import { finishPage, type Lang } from './build/html';
 import { buildServiceWorker, precacheManifest, WORKER_FILE } from './build/serviceWorker';
 import { buildStandalone, STANDALONE_FILE } from './build/standalone';
 import { manifestFile } from './vite/webApp';
@@ -100,8 +100,7 @@ let html = finishPage(readFileSync(indexFile, 'utf8'), {
   version,
 });
 html = await inlineCriticalCss(html, outDir, base);
-html = startAfterFirstPaint(html, loadFailed);
-html = redirectFromFile(html, STANDALONE_FILE);
+html = loadAfterFirstPaint(html, { loadFailed, standalone: STANDALONE_FILE });
 writeFileSync(indexFile, html);
 
 // 4. standalone.html.

@@ -31,29 +31,26 @@ function languagePick({ fontUrl, banglaManifestUrl }: PageOptions): string {
 
 const HIDE = `<style>html[lang=en] [data-prerender=bn],html[lang=bn] [data-prerender=en]{display:none}html[data-deep-link] [data-prerender] .lesson-pane>*{visibility:hidden}</style>`;
 
-export function finishPage(html: string, options: PageOptions): string {
-  const out = html
-    .replace(
-      '<meta charset="UTF-8" />',
-      `<meta charset="UTF-8" />\n    <meta name="version" content="${attr(options.version)}" />`,
-    )
-    .replace('</head>', `${languagePick(options)}${HIDE}</head>`)
-    .replace(
-      '<div id="root"></div>',
-      `<div id="root"><div data-prerender="en">${options.screens.en}</div><div data-prerender="bn">${options.screens.bn}</div></div>`,
-    );
-  if (!out.includes('data-prerender="bn"'))
-    throw new Error('the page has no <div id="root"></div> to fill');
-  if (!out.includes('<meta name="version"')) throw new Error('the page has no <meta charset>');
-  return out;
+/**
+ * Replaces the last `needle`: the page's own `</head>` and `<div id="root">` come after any
+ * inline script, whose code may hold the same text (the single-file build's does).
+ */
+function replaceLast(html: string, needle: string, replacement: string): string {
+  const at = html.lastIndexOf(needle);
+  if (at < 0) throw new Error(`the page has no ${needle}`);
+  return html.slice(0, at) + replacement + html.slice(at + needle.length);
 }
 
-/**
- * index.html opened from disk (file://) goes to standalone.html, the single-file copy whose
- * scripts run there: Chromium blocks module scripts and crossorigin stylesheets on file://.
- * First in <head>, and loading stops at once, so nothing of this page is fetched in vain.
- */
-export function redirectFromFile(html: string, standalone: string): string {
-  const script = `<script>if(location.protocol==='file:'){window.stop();location.replace('${standalone}'+location.search+location.hash)}</script>`;
-  return html.replace('<head>', `<head>\n    ${script}`);
+export function finishPage(html: string, options: PageOptions): string {
+  let out = html.replace(
+    '<meta charset="UTF-8" />',
+    `<meta charset="UTF-8" />\n    <meta name="version" content="${attr(options.version)}" />`,
+  );
+  if (!out.includes('<meta name="version"')) throw new Error('the page has no <meta charset>');
+  out = replaceLast(out, '</head>', `${languagePick(options)}${HIDE}</head>`);
+  return replaceLast(
+    out,
+    '<div id="root"></div>',
+    `<div id="root"><div data-prerender="en">${options.screens.en}</div><div data-prerender="bn">${options.screens.bn}</div></div>`,
+  );
 }
