@@ -8,12 +8,13 @@
  *  - sw.js: the one service worker, offline copy of every file plus MSW's mock server, which
  *    imports mockServiceWorker.js (scripts/build/serviceWorker.ts, src/sw/);
  *  - standalone.html: the whole playground in one file, for file:// (index.html opened from
- *    disk goes there).
+ *    disk goes there);
+ *  - LICENSE.txt and OFL-LICENSE.txt.
  * --version names the build (default: package.json's version and the git commit); it is written
  * into the pages, so every deployment of a new commit is a new version for the service worker.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
@@ -112,7 +113,11 @@ const standalone = finishPage(await buildStandalone(join(cache, 'standalone')), 
 });
 writeFileSync(join(outDir, STANDALONE_FILE), standalone);
 
-// 5. sw.js, last: it lists every other file.
+// 5. The licences travel with the site (a host's IT person looks for them there).
+copyFileSync('LICENSE', join(outDir, 'LICENSE.txt'));
+copyFileSync('src/ui/fonts/OFL-LICENSE.txt', join(outDir, 'OFL-LICENSE.txt'));
+
+// 6. sw.js, last: it lists every other file.
 const manifest = precacheManifest(outDir, [STANDALONE_FILE]);
 await buildServiceWorker(outDir, manifest);
 

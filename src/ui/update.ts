@@ -10,6 +10,13 @@ import type { Notice } from './components/Notices';
 
 /** The service worker's file, beside index.html (scripts/build/serviceWorker.ts writes it). */
 export const WORKER_FILE = 'sw.js';
+/**
+ * The worker and the script it imports (MSW's) are always asked of the server when the browser
+ * looks for a new version, whatever a host's caching headers say (GitHub Pages caches for 10
+ * minutes): a new sw.js never runs with the previous mockServiceWorker.js. src/server/msw/
+ * browser.ts registers with the same options.
+ */
+const REGISTRATION: RegistrationOptions = { updateViaCache: 'none' };
 /** A classroom tab may stay open all day: look for a new deployment every hour as well. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
@@ -44,7 +51,7 @@ async function register(show: (n: Notice) => void): Promise<void> {
   const base = import.meta.env.BASE_URL;
   const sw = navigator.serviceWorker;
   const { Workbox } = await import('workbox-window');
-  const wb = new Workbox(`${base}${WORKER_FILE}`, { scope: base });
+  const wb = new Workbox(`${base}${WORKER_FILE}`, { ...REGISTRATION, scope: base });
 
   let reloading = false;
   const reload = () => {
@@ -66,6 +73,7 @@ async function register(show: (n: Notice) => void): Promise<void> {
       id: 'offline-update',
       key: 'offline.updateReady',
       tone: 'info',
+      toast: true,
       action: {
         key: 'offline.reload',
         run: () => {
@@ -83,6 +91,6 @@ async function register(show: (n: Notice) => void): Promise<void> {
   setInterval(() => void wb.update(), UPDATE_CHECK_MS);
   if (firstInstall) {
     await sw.ready; // every file is in the cache once the worker is active
-    show({ id: 'offline-ready', key: 'offline.ready', tone: 'info' });
+    show({ id: 'offline-ready', key: 'offline.ready', tone: 'info', toast: true });
   }
 }

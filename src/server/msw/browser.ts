@@ -14,10 +14,13 @@ const WORKER_FILE = import.meta.env.PROD ? 'sw.js' : 'mockServiceWorker.js';
 export async function startWorker(getServer: () => DjangoServer, baseUrl: string): Promise<void> {
   window.addEventListener('unhandledrejection', ignoreFailedUpdateCheck);
   const url = `${baseUrl}${WORKER_FILE}`;
-  await firstInstall(await navigator.serviceWorker.register(url, { scope: baseUrl }));
+  // As src/ui/update.ts registers it (which this layer may not import): the same options, or
+  // each registration would count as a change and look for a new version.
+  const options: RegistrationOptions = { scope: baseUrl, updateViaCache: 'none' };
+  await firstInstall(await navigator.serviceWorker.register(url, options));
   const worker = setupWorker(...createHandlers(getServer));
   await worker.start({
-    serviceWorker: { url, options: { scope: baseUrl } },
+    serviceWorker: { url, options },
     // The page's own files (scripts, fonts) pass through untouched and unlogged.
     onUnhandledRequest: 'bypass',
     quiet: true,
