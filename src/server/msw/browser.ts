@@ -5,13 +5,13 @@
  * worker is registered as it is.
  */
 import { setupWorker } from 'msw/browser';
-import type { DjangoServer } from '../server';
 import { createHandlers } from './handlers';
+import type { SiteLookup } from './protocol';
 
 /** In a build: src/ui/update.ts registers the same file once the page has loaded. */
 const WORKER_FILE = import.meta.env.PROD ? 'sw.js' : 'mockServiceWorker.js';
 
-export async function startWorker(getServer: () => DjangoServer, baseUrl: string): Promise<void> {
+export async function startWorker(getServer: SiteLookup, baseUrl: string): Promise<void> {
   window.addEventListener('unhandledrejection', ignoreFailedUpdateCheck);
   const url = `${baseUrl}${WORKER_FILE}`;
   // As src/ui/update.ts registers it (which this layer may not import): the same options, or
