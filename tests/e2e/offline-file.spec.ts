@@ -18,9 +18,13 @@ function watch(page: Page): string[] {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) =>
-    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfailed', (r) => {
+    // The hand-over itself: index.html stops loading (window.stop()) as it goes to
+    // standalone.html, which Chromium reports as its own load aborted.
+    if (/\/index\.html([?#].*)?$/.test(r.url()) && r.failure()?.errorText === 'net::ERR_ABORTED')
+      return;
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+  });
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith('data:') && !url.startsWith('file:')) problems.push(`request to ${url}`);
