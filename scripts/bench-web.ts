@@ -97,6 +97,8 @@ interface LighthouseRun {
   cls: number;
   bytes: number;
   renderBlocking: string[];
+  /** Lighthouse's measure of this machine's speed at the time (a quiet desktop: about 1,500+). */
+  benchmarkIndex: number;
 }
 
 function lighthouseOnce(preset: 'mobile' | 'desktop', lang: 'en' | 'bn', run: number) {
@@ -119,6 +121,7 @@ function lighthouseOnce(preset: 'mobile' | 'desktop', lang: 'en' | 'bn', run: nu
     { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: 'inherit' },
   );
   const r = JSON.parse(readFileSync(out, 'utf8')) as {
+    environment: { benchmarkIndex: number };
     categories: Record<string, { score: number }>;
     audits: Record<
       string,
@@ -139,6 +142,7 @@ function lighthouseOnce(preset: 'mobile' | 'desktop', lang: 'en' | 'bn', run: nu
     tbt: a('total-blocking-time'),
     cls: a('cumulative-layout-shift'),
     bytes: a('total-byte-weight'),
+    benchmarkIndex: r.environment.benchmarkIndex,
     renderBlocking: (r.audits['render-blocking-resources']?.details?.items ?? []).map(
       (i) => `${(i.url ?? '?').replace(URL_, '')} (${Math.round((i.totalBytes ?? 0) / 1024)} KiB)`,
     ),
@@ -200,6 +204,10 @@ function lighthouse(preset: 'mobile' | 'desktop', lang: 'en' | 'bn') {
     blocking.length === 0,
   );
   for (const b of blocking) report(`    ${b.slice(0, 48)}`, '');
+  report(
+    `Lighthouse ${tag}: machine speed (benchmarkIndex)`,
+    runs.map((r) => Math.round(r.benchmarkIndex)).join(', '),
+  );
   report(
     `Lighthouse ${tag}: total bytes`,
     `${(median(runs.map((r) => r.bytes)) / 1024).toFixed(0)} KiB`,

@@ -43,8 +43,8 @@ function replaceLast(html: string, needle: string, replacement: string): string 
 
 export function finishPage(html: string, options: PageOptions): string {
   let out = html.replace(
-    '<meta charset="UTF-8" />',
-    `<meta charset="UTF-8" />\n    <meta name="version" content="${attr(options.version)}" />`,
+    /<meta charset="UTF-8"\s*\/?>/,
+    (charset) => `${charset}\n    <meta name="version" content="${attr(options.version)}" />`,
   );
   if (!out.includes('<meta name="version"')) throw new Error('the page has no <meta charset>');
   out = replaceLast(out, '</head>', `${languagePick(options)}${HIDE}</head>`);
