@@ -46,6 +46,7 @@ for (const lang of ['en', 'bn'] as const) {
         watch,
       }) => {
         void watch;
+        test.setTimeout(240_000); // seven axe runs
         await open(page, '', lang);
         await noViolations(page, `the list [${lang} ${size}]`);
         // Log in, then look at every panel.
@@ -65,7 +66,7 @@ for (const lang of ['en', 'bn'] as const) {
 
       test(`every lesson's first and last step have no axe violations`, async ({ page, watch }) => {
         void watch;
-        test.setTimeout(180_000);
+        test.setTimeout(420_000); // 30 steps, each caught up with and checked by axe
         await open(page, '', lang);
         for (const slug of SLUGS) {
           await page.goto(`?lang=${lang}#/lesson/${slug}/1`);
