@@ -29,22 +29,37 @@ export interface OfflineOptions {
 let started = false;
 
 export function keepOffline({ notices, changed }: OfflineOptions): void {
-  if (started || !import.meta.env.PROD) return;
+  if (started) return;
   started = true;
-  // On file://, in private windows and on insecure addresses there is no service worker: the
-  // engine says so when it chooses the in-page mock server.
-  if (location.protocol === 'file:' || !('serviceWorker' in navigator) || !window.isSecureContext)
-    return;
   const show = (notice: Notice) => {
     if (notices.some((n) => n.id === notice.id)) return;
     notices.push(notice);
     changed();
   };
+  // A file of this version is gone from the server: a new version was deployed while this page,
+  // not (yet) kept offline, was open. Reloading brings the new version whole.
+  window.addEventListener('vite:preloadError', () => show(updateNotice(() => location.reload())));
+  if (!import.meta.env.PROD) return;
+  // On file://, in private windows and on insecure addresses there is no service worker: the
+  // engine says so when it chooses the in-page mock server.
+  if (location.protocol === 'file:' || !('serviceWorker' in navigator) || !window.isSecureContext)
+    return;
   void register(show).catch((e: unknown) => {
     // The playground still runs from the network; the engine reports a worker that fails to
     // start when it needs the mock server.
     console.warn('The offline copy could not be set up:', e);
   });
+}
+
+/** "A new version of the playground is ready", with Reload doing `reload`. */
+function updateNotice(reload: () => void): Notice {
+  return {
+    id: 'offline-update',
+    key: 'offline.updateReady',
+    tone: 'info',
+    toast: true,
+    action: { key: 'offline.reload', run: reload },
+  };
 }
 
 async function register(show: (n: Notice) => void): Promise<void> {
@@ -69,21 +84,14 @@ async function register(show: (n: Notice) => void): Promise<void> {
   });
 
   wb.addEventListener('waiting', () =>
-    show({
-      id: 'offline-update',
-      key: 'offline.updateReady',
-      tone: 'info',
-      toast: true,
-      action: {
-        key: 'offline.reload',
-        run: () => {
-          sw.addEventListener('controllerchange', reload);
-          wb.messageSkipWaiting();
-          // Another tab may have taken the new version already: then nothing is waiting.
-          setTimeout(reload, 3000);
-        },
-      },
-    }),
+    show(
+      updateNotice(() => {
+        sw.addEventListener('controllerchange', reload);
+        wb.messageSkipWaiting();
+        // Another tab may have taken the new version already: then nothing is waiting.
+        setTimeout(reload, 3000);
+      }),
+    ),
   );
 
   const firstInstall = !(await sw.getRegistration(base))?.active;
