@@ -43,7 +43,9 @@ test('Chromium can install the playground, named in English, with its icons', as
   const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
     installabilityErrors: { errorId: string }[];
   };
-  expect(installabilityErrors).toEqual([]);
+  // Playwright's browser contexts are private windows, where Chromium installs nothing: that
+  // is the one reason it may give; a missing manifest field, icon or service worker would show.
+  expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
 
   const { url, manifest } = await manifestOf(page);
   expect(manifest).toMatchObject({
