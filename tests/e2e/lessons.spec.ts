@@ -100,9 +100,7 @@ const LESSONS = [
 for (const lang of LANGS) {
   test(`every lesson and lab in order, in one playground, by "Do it for me" [${lang}]`, async ({
     page,
-    watch,
   }) => {
-    void watch;
     test.setTimeout(600_000);
     const w = WORDS[lang];
     // The student's own playground first: alice logged in, which no lesson may disturb.
@@ -133,8 +131,7 @@ for (const lang of LANGS) {
   });
 }
 
-test('a lesson resumes where the student left it, in its own world', async ({ page, watch }) => {
-  void watch;
+test('a lesson resumes where the student left it, in its own world', async ({ page }) => {
   await open(page, '#/lesson/login/1', 'en');
   await page.keyboard.press('PageDown');
   await page.getByRole('button', { name: 'Do it for me', exact: true }).click();
@@ -153,11 +150,7 @@ test('a lesson resumes where the student left it, in its own world', async ({ pa
   );
 });
 
-test("an instructor's link opens a lab step with its settings, in Bangla", async ({
-  page,
-  watch,
-}) => {
-  void watch;
+test("an instructor's link opens a lab step with its settings, in Bangla", async ({ page }) => {
   await page.goto(
     '?lang=bn#/lesson/signed-cookies/3?SESSION_ENGINE=signed_cookies&SESSION_COOKIE_AGE=300',
   );
@@ -185,8 +178,7 @@ test("an instructor's link opens a lab step with its settings, in Bangla", async
   await expectNextLit(page, 'bn');
 });
 
-test('switching language mid-lesson keeps the step and the world', async ({ page, watch }) => {
-  void watch;
+test('switching language mid-lesson keeps the step and the world', async ({ page }) => {
   await open(page, '#/lesson/login/4', 'en');
   await page.getByRole('button', { name: 'Do it for me', exact: true }).click();
   await expectNextLit(page, 'en');
@@ -197,8 +189,7 @@ test('switching language mid-lesson keeps the step and the world', async ({ page
   await expect(page).toHaveURL(/#\/lesson\/login\/4$/);
 });
 
-test('an instructor steps through a lesson with the keyboard alone', async ({ page, watch }) => {
-  void watch;
+test('an instructor steps through a lesson with the keyboard alone', async ({ page }) => {
   await open(page, '#/lesson/what-is-a-session/1', 'en');
   // Instructor mode, reached with Tab and Enter.
   for (let i = 0; i < 30; i++) {
@@ -241,8 +232,7 @@ test('an instructor steps through a lesson with the keyboard alone', async ({ pa
   await expect(page).toHaveURL(/#\/lesson\/what-is-a-session\/2$/);
 });
 
-test('the console: commands, an error, history', async ({ page, watch }) => {
-  void watch;
+test('the console: commands, an error, history', async ({ page }) => {
   await open(page);
   await page.getByRole('tab', { name: 'Console' }).click();
   const input = page.getByRole('textbox', { name: 'Python line for browser A' });
