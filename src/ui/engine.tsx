@@ -236,10 +236,12 @@ function chooseTransport(
     changed();
     return new InPageTransport(getServer);
   };
+  // Known at once where no service worker can run: chosen now, so the notice is on screen
+  // before the first click instead of pushing the page down under it (a lost click).
+  if (location.protocol === 'file:') return fallback('notice.fileProtocol');
+  if (!('serviceWorker' in navigator) || !window.isSecureContext)
+    return fallback('notice.noServiceWorker');
   const choose = async (): Promise<Transport> => {
-    if (location.protocol === 'file:') return fallback('notice.fileProtocol');
-    if (!('serviceWorker' in navigator) || !window.isSecureContext)
-      return fallback('notice.noServiceWorker');
     try {
       const { startWorker } = await import('../server/msw/browser');
       await startWorker(getServer, base);

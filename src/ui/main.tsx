@@ -14,6 +14,7 @@ import type { Engine, EngineParts } from './engine';
 import { haltSaving } from './halt';
 import { initialLanguage, startI18n } from './i18n';
 import { Shell } from './Shell';
+import { keepOffline } from './update';
 import './styles.css';
 
 const notices: Notice[] = [];
@@ -45,6 +46,8 @@ function Root() {
         setFailed(e ?? new Error('unknown'));
       },
     );
+    // The offline copy (service worker) and new versions: after the page has loaded.
+    keepOffline({ notices, changed: () => setTick((n) => n + 1) });
   }, []);
   if (failed !== null) return <RecoveryScreen error={failed} source={recoverySource} />;
   return <Shell lessons={{ catalog, progress }} notices={[...notices]} loaded={loaded} />;

@@ -25,6 +25,11 @@ export interface Notice {
   /** Where an input was refused, said after the message. */
   problem?: InputProblem;
   actions?: NoticeAction[];
+  /**
+   * Shown over the page's corner rather than above it: for news that comes while the reader is
+   * busy (the offline copy is ready, a new version), which must not push the page down.
+   */
+  toast?: boolean;
 }
 
 /** Counts in a notice's values, in the reader's digits. */
@@ -42,44 +47,45 @@ export function Notices({ notices }: { notices: Notice[] }) {
   const { t, i18n } = useTranslation();
   const [dismissed, setDismissed] = useState<string[]>([]);
   const shown = notices.filter((n) => !dismissed.includes(n.id));
-  if (shown.length === 0) return null;
   const dismiss = (id: string) => setDismissed((d) => [...d, id]);
-  return (
-    <div className="notices">
-      {shown.map((n) => (
-        <div
-          key={n.id}
-          className={`notice ${n.tone}`}
-          role={n.tone === 'warning' ? 'alert' : 'status'}
-        >
-          <p>
-            {t(n.key, localized(n.values, i18n.language))}
-            {n.problem && (
-              <>
-                {' '}
-                <span className="notice-where">
-                  {t('exchange.where')} <ProblemText problem={n.problem} />
-                </span>
-              </>
-            )}
-          </p>
-          {n.actions?.map((a) => (
-            <button
-              key={a.label}
-              type="button"
-              onClick={() => {
-                a.run();
-                if (a.dismisses) dismiss(n.id);
-              }}
-            >
-              {t(a.label)}
-            </button>
-          ))}
-          <button type="button" onClick={() => dismiss(n.id)}>
-            {t('common.dismiss')}
+  const render = (n: Notice) => (
+    <div key={n.id} className={`notice ${n.tone}`} role={n.tone === 'warning' ? 'alert' : 'status'}>
+      <p>
+        {t(n.key, localized(n.values, i18n.language))}
+        {n.problem && (
+          <>
+            {' '}
+            <span className="notice-where">
+              {t('exchange.where')} <ProblemText problem={n.problem} />
+            </span>
+          </>
+        )}
+      </p>
+      <span className="notice-actions">
+        {n.actions?.map((a) => (
+          <button
+            key={a.label}
+            type="button"
+            onClick={() => {
+              a.run();
+              if (a.dismisses) dismiss(n.id);
+            }}
+          >
+            {t(a.label)}
           </button>
-        </div>
-      ))}
+        ))}
+        <button type="button" onClick={() => dismiss(n.id)}>
+          {t('common.dismiss')}
+        </button>
+      </span>
     </div>
+  );
+  const inline = shown.filter((n) => !n.toast);
+  const toasts = shown.filter((n) => n.toast);
+  return (
+    <>
+      {inline.length > 0 && <div className="notices">{inline.map(render)}</div>}
+      {toasts.length > 0 && <div className="toasts">{toasts.map(render)}</div>}
+    </>
   );
 }
