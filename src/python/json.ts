@@ -5,7 +5,16 @@
  */
 import { JSONDecodeError, PyTypeError, PyValueError } from './errors';
 import { floatRepr } from './float';
-import { PyDict, PyTuple, typeName, type PyValue } from './values';
+import { intRepr } from './repr';
+import { PyDateTime, PyTimeDelta } from './datetime';
+import { PyDict, PyObject, PyTuple, typeName, type PyValue } from './values';
+
+/** `Py_TYPE(obj)->tp_name`, which the C encoder's messages print. */
+function tpName(v: PyValue): string {
+  if (v instanceof PyObject) return v.tpName;
+  if (v instanceof PyDateTime || v instanceof PyTimeDelta) return `datetime.${v.pyType}`;
+  return typeName(v);
+}
 
 export interface DumpsOptions {
   /** Python's `separators`; Django's serializer uses (',', ':'). */
@@ -44,11 +53,11 @@ function encodeFloat(x: number): string {
 
 function encodeKey(key: PyValue): string {
   if (typeof key === 'string') return key;
-  if (typeof key === 'bigint') return String(key);
+  if (typeof key === 'bigint') return intRepr(key);
   if (typeof key === 'number') return encodeFloat(key);
   if (typeof key === 'boolean') return key ? 'true' : 'false';
   if (key === null) return 'null';
-  throw new PyTypeError(`keys must be str, int, float, bool or None, not ${typeName(key)}`);
+  throw new PyTypeError(`keys must be str, int, float, bool or None, not ${tpName(key)}`);
 }
 
 export function dumps(value: PyValue, options: DumpsOptions = {}): string {
@@ -61,7 +70,7 @@ export function dumps(value: PyValue, options: DumpsOptions = {}): string {
       case 'boolean':
         return v ? 'true' : 'false';
       case 'bigint':
-        return String(v);
+        return intRepr(v);
       case 'number':
         return encodeFloat(v);
       case 'string':

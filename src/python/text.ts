@@ -1,9 +1,10 @@
 /** Python's string rules where they differ from JavaScript's. */
 
 // str.isspace(): Unicode White_Space plus the ASCII separators \x1c-\x1f.
-const PY_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+export const PY_SPACE =
+  /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 const PY_SPACE_RUN = new RegExp(`${PY_SPACE.source}+`, 'g');
-const PY_LEADING = new RegExp(`^${PY_SPACE.source}+`);
+export const PY_LEADING = new RegExp(`^${PY_SPACE.source}+`);
 const PY_TRAILING = new RegExp(`${PY_SPACE.source}+$`);
 
 /** `s.strip()` */

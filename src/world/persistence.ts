@@ -64,6 +64,11 @@ const shape =
     if (!isObj(v)) fail(at, 'expected an object');
     for (const [k, c] of Object.entries(fields)) c((v as Record<string, unknown>)[k], `${at}.${k}`);
   };
+/** An object of text values (a message's interpolation values). */
+const textRecord: Check = (v, at) => {
+  if (!isObj(v)) fail(at, 'expected an object');
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) str(x, `${at}.${k}`);
+};
 const oneOf =
   (values: readonly unknown[]): Check =>
   (v, at) =>
@@ -170,7 +175,13 @@ const body = shape({
       index: num,
       consoleHistory: list(str, 1000),
       consoleLog: list(
-        shape({ input: str, output: str, error: bool, networkId: nullable(num) }),
+        shape({
+          input: str,
+          output: str,
+          error: bool,
+          networkId: nullable(num),
+          note: optional(shape({ key: str, values: optional(textRecord) })),
+        }),
         1000,
       ),
     }),

@@ -29,6 +29,13 @@ function tupleOf(p: Parser, first: number, a: Expr, item: (p: Parser) => Expr | 
   return a;
 }
 
+/** `expressions`: what 'eval' mode accepts. */
+export function expressions(p: Parser): Expr | null {
+  const first = p.mark;
+  const a = expression(p);
+  return a && tupleOf(p, first, a, expression);
+}
+
 export function starExpressions(p: Parser): Expr | null {
   const first = p.mark;
   const a = starExpression(p);

@@ -23,7 +23,17 @@ import {
 } from './invalid';
 import { number } from './numbers';
 import type { Parser } from './state';
-import { parseStringToken } from './strings';
+import { ConsoleUnsupported } from './errors';
+import { decodeUnicodeEscapes, parseStringToken } from './strings';
+import { parseFString, type FPiece } from './fstrings';
+import { parseFieldSource } from './parse';
+
+/** An f-string's literal text: escapes decoded; `\N{...}` cannot be known here. */
+function literalText(text: string): string {
+  const decoded = decodeUnicodeEscapes(text);
+  if (decoded.unsupported) throw new ConsoleUnsupported('unicodeName');
+  return decoded.value;
+}
 import { starTargets } from './targets';
 
 export function primary(p: Parser): Expr | null {
@@ -153,7 +163,14 @@ function strings(p: Parser): Expr | null {
       pieces.push(piece);
     }
     if (!pieces.length) return null;
-    if (pieces.some((s) => s.fstring)) return p.node(first, { kind: 'JoinedStr' });
+    if (pieces.some((s) => s.fstring)) {
+      const parts: FPiece[] = [];
+      for (const s of pieces) {
+        if (!s.fstring) parts.push(s.value);
+        else parts.push(...parseFString(s.value, s.raw ? (t) => t : literalText, parseFieldSource));
+      }
+      return p.node(first, { kind: 'JoinedStr', pieces: parts });
+    }
     const value = pieces.map((s) => s.value).join('');
     const unsupported = pieces.find((s) => s.unsupported)?.unsupported;
     const bytes = (pieces[0] as { bytes: boolean }).bytes;
@@ -304,7 +321,7 @@ function dictcomp(p: Parser): Expr | null {
     const kv = kvpair(p);
     const generators = kv && forIfClauses(p);
     if (kv && generators && p.op('}'))
-      return p.node(first, { kind: 'DictComp', elt: kv.value, generators });
+      return p.node(first, { kind: 'DictComp', key: kv.key as Expr, elt: kv.value, generators });
   }
   p.reset(first);
   if (p.callInvalid) invalidDictComprehension(p);

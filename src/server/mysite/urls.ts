@@ -2,8 +2,9 @@
 import { path, type URLConf } from '../../django/urls/resolvers';
 import { urlpatterns as myapp } from '../myapp/urls';
 import { call } from '../console/call';
+import { run_line } from '../console/line';
 
 export const urlconf: URLConf = {
   name: 'mysite.urls',
-  urlpatterns: [...myapp, path('__session__/call', call)],
+  urlpatterns: [...myapp, path('__session__/call', call), path('__session__/console', run_line)],
 };
