@@ -131,7 +131,27 @@ function compareProse(def: LessonDef, text: ParsedLessonText, file: string): str
     if (!prose.trim()) problems.push(`${file}:${text.stepLines[id]}: step "${id}" has no text`);
     const links: string[] = [];
     renderMarkdown(prose, links);
+    const reveal = text.reveals[id];
+    if (reveal !== undefined) {
+      if (!reveal) problems.push(`${file}:${text.revealLines[id]}: step "${id}": empty reveal`);
+      renderMarkdown(reveal, links);
+    }
     for (const l of links) problems.push(`${file}: step "${id}": ${l}`);
+  }
+  for (const step of def.steps) {
+    if (!(step.id in text.stepLines)) continue;
+    // What happened is kept back only while there is a question to answer first; and where there
+    // is a question, what happened must be kept back (predict before you see).
+    const hasReveal = text.reveals[step.id] !== undefined;
+    const hasPredictions = (step.predictions?.length ?? 0) > 0;
+    if (hasReveal && !hasPredictions)
+      problems.push(
+        `${file}:${text.revealLines[step.id]}: step "${step.id}" has a reveal but no predictions`,
+      );
+    if (hasPredictions && !hasReveal)
+      problems.push(
+        `${file}:${text.stepLines[step.id]}: step "${step.id}" has predictions but no \`### reveal\` (what happened and why, shown once they are answered)`,
+      );
   }
   const declared = new Set<string>();
   for (const step of def.steps) {
