@@ -240,11 +240,36 @@ export function exceptionClass(name: string): PyClass {
 
 // --- classes of the built-in types --------------------------------------------------------------
 
+/** A built-in type: calling it constructs; `str.lower` is the method, unbound. */
+class BuiltinType extends PyClass {
+  override getattr(name: string): Value {
+    if (name !== '__name__' && name !== '__qualname__' && TYPE_DIRS[this.name]?.includes(name)) {
+      const type = this.name;
+      return new BuiltinFunction(
+        name,
+        (args, kwargs) => {
+          if (!args.length)
+            throw new PyTypeError(`unbound method ${type}.${name}() needs an argument`);
+          const self = args[0] as Value;
+          if (typeName(self) !== type && !(type === 'int' && typeName(self) === 'bool'))
+            throw new PyTypeError(
+              `descriptor '${name}' for '${type}' objects doesn't apply to a '${tpName(self)}' object`,
+            );
+          return callValue(getattr(self, name), args.slice(1), kwargs);
+        },
+        `<method '${name}' of '${type}' objects>`,
+        'method_descriptor',
+      );
+    }
+    return super.getattr(name);
+  }
+}
+
 const classes = new Map<string, PyClass>();
 function typeClass(name: string, construct?: Impl, bases: PyClass[] = []): PyClass {
   let cls = classes.get(name);
   if (!cls) {
-    cls = new PyClass(name, name, construct, {}, TYPE_DIRS[name], bases);
+    cls = new BuiltinType(name, name, construct, {}, TYPE_DIRS[name], bases);
     classes.set(name, cls);
   }
   return cls;
@@ -270,8 +295,14 @@ function toInt(v: Value, base: Value | undefined): Value {
   if (base !== undefined) {
     if (typeof v !== 'string')
       throw new PyTypeError("int() can't convert non-string with explicit base");
-    const b = Number(asIndex(base));
+    let b = Number(asIndex(base));
     const t = v.trim().replace(/_/g, '').toLowerCase();
+    const prefix = /^[+-]?0([xob])/.exec(t)?.[1];
+    if (b === 0) {
+      b = prefix === 'x' ? 16 : prefix === 'o' ? 8 : prefix === 'b' ? 2 : 10;
+      if (!prefix && /^[+-]?0+[1-9]/.test(t))
+        throw new PyValueError(`invalid literal for int() with base 0: ${strRepr(v)}`);
+    }
     const digits = t.replace(/^[+-]?(0[xob])?/, '');
     const valid = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, b);
     if (!digits || [...digits].some((c) => !valid.includes(c)))

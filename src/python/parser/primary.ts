@@ -83,17 +83,7 @@ export function slices(p: Parser): Expr | null {
   const a = slice(p);
   if (a && !p.ahead(() => p.op(','))) return a;
   p.reset(first);
-  const elts: Expr[] = [];
-  for (;;) {
-    const m = p.mark;
-    if (elts.length && !p.op(',')) break;
-    const e = slice(p) ?? starredExpression(p);
-    if (!e) {
-      p.reset(m);
-      break;
-    }
-    elts.push(e);
-  }
+  const elts = p.gather(() => slice(p) ?? starredExpression(p));
   if (!elts.length) return null;
   p.op(',');
   return p.node(first, { kind: 'Tuple', elts });
@@ -277,17 +267,7 @@ export function doubleStarredKvpair(p: Parser): KeyValue | null {
 
 /** `','.double_starred_kvpair+ [',']` */
 export function doubleStarredKvpairs(p: Parser, trailingComma = true): KeyValue[] | null {
-  const items: KeyValue[] = [];
-  for (;;) {
-    const m = p.mark;
-    if (items.length && !p.op(',')) break;
-    const kv = doubleStarredKvpair(p);
-    if (!kv) {
-      p.reset(m);
-      break;
-    }
-    items.push(kv);
-  }
+  const items = p.gather(() => doubleStarredKvpair(p));
   if (!items.length) return null;
   if (trailingComma) p.op(',');
   return items;
