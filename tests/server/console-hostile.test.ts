@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/django/runtime';
 import { DjangoServer, type Exchange } from '../../src/server/server';
+// The console's Python, loaded at once (as the Node entry points do).
+import '../../src/server/console/installed';
 
 const START = 1767225600000;
 

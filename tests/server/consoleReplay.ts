@@ -10,6 +10,8 @@ import { InPageTransport } from '../../src/browser/transport';
 import type { DjangoVersion, Settings } from '../../src/django/conf/global_settings';
 import { ManualClock } from '../../src/django/runtime';
 import { DjangoServer } from '../../src/server/server';
+// The console's Python, loaded at once (as the Node entry points do).
+import '../../src/server/console/installed';
 
 export interface ConsoleScenario {
   name: string;

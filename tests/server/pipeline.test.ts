@@ -24,6 +24,8 @@ import {
   type World,
 } from '../django/helpers';
 import { dumps } from '../../src/django/core/signing';
+// The console's Python, loaded at once (as the Node entry points do).
+import '../../src/server/console/installed';
 
 const FORM = 'application/x-www-form-urlencoded';
 

@@ -1,8 +1,7 @@
 /** mysite/urls.py: the tutorial's app plus the playground's console endpoint. */
 import { path, type URLConf } from '../../django/urls/resolvers';
 import { urlpatterns as myapp } from '../myapp/urls';
-import { call } from '../console/call';
-import { run_line } from '../console/line';
+import { call, run_line } from '../console/views';
 
 export const urlconf: URLConf = {
   name: 'mysite.urls',

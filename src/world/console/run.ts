@@ -5,6 +5,7 @@
  * prints comes back as {"output": ...}; the playground's own explanations (a line the console
  * cannot run, a failed save, print()) are message keys the page shows in its language.
  */
+import { loadConsole } from '../../server/console/views';
 import { CONSOLE_LIMIT, type ConsoleLine } from '../tabs';
 import type { World } from '../world';
 import { answerOf } from './answer';
@@ -24,6 +25,8 @@ export async function runConsole(world: World, tabId: string, text: string): Pro
     // An empty line at the prompt does nothing: no request.
     line = { input, output: '', error: false, networkId: null };
   } else {
+    // The server's Python loads with the first line (the in-page site runs in this page).
+    await loadConsole();
     const entry = await world.send(
       tabId,
       { method: 'POST', path: CONSOLE_PATH, json: JSON.stringify({ line: input }) },

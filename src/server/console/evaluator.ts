@@ -1,11 +1,13 @@
 /**
- * `POST /__session__/console`: runs one line of Python in a view, as the conformance reference
- * app's `run_line` does, with `request`, `timezone`, `timedelta` and `datetime` at hand. The line
- * runs against the real `request.session`, so the middleware then saves and sets the cookie as
- * after any view. The answer is {"output": TEXT}: what Python's prompt prints for the line.
+ * The console's two views, with the Python they need (loaded on demand, see views.ts).
  *
- * A line this console cannot run (valid Python it does not model, such as a `for` loop) is
- * answered 501 Not Implemented with {"unsupported": REASON, ...details}: the page explains it.
+ * `run_line`, for `POST /__session__/console`: runs one line of Python in a view, as the
+ * conformance reference app's `run_line` does, with `request`, `timezone`, `timedelta` and
+ * `datetime` at hand. The line runs against the real `request.session`, so the middleware then
+ * saves and sets the cookie as after any view. The answer is {"output": TEXT}: what Python's
+ * prompt prints for the line. A line this console cannot run (valid Python it does not model,
+ * such as a `for` loop) is answered 501 Not Implemented with {"unsupported": REASON, ...details}:
+ * the page explains it.
  */
 import type { HttpRequest } from '../../django/http/request';
 import { JsonResponse, type HttpResponse } from '../../django/http/response';
@@ -61,3 +63,5 @@ export function run_line(request: HttpRequest): HttpResponse {
   });
   return response;
 }
+
+export { call } from './callView';
