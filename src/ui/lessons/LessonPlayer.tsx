@@ -214,7 +214,12 @@ function StillToDo({ runner, id }: { runner: LessonRunner; id: string }) {
   const missing = runner.missing;
   if (missing.length === 0) return null;
   return (
-    <div id={id} className={runner.nudged ? 'still-to-do nudged' : 'still-to-do'}>
+    // Pressed Next (or PageDown) too early: said aloud, not only shown.
+    <div
+      id={id}
+      className={runner.nudged ? 'still-to-do nudged' : 'still-to-do'}
+      role={runner.nudged ? 'alert' : undefined}
+    >
       <p>{t(runner.nudged ? 'lesson.nudge' : 'lesson.stillToDo')}</p>
       <ul>
         {missing.map((c, i) => (
@@ -292,7 +297,7 @@ export function LessonPlayer({ link }: { link: StepLink }) {
         <h2 id="lesson-heading">{summary.title[lang]}</h2>
         {error ? (
           <p role="alert" className="error">
-            {error}
+            {t('lesson.loadFailed')} <code>{error}</code>
           </p>
         ) : (
           <p className="hint">{t('lesson.loading')}</p>
@@ -337,7 +342,7 @@ export function LessonPlayer({ link }: { link: StepLink }) {
       </h3>
       {error && (
         <p role="alert" className="error">
-          {error}
+          {t('lesson.loadFailed')} <code>{error}</code>
         </p>
       )}
       {runner?.linked && <LinkedSettings linked={runner.linked} />}
