@@ -258,7 +258,16 @@ const body = v.object({
       index: integer(-1, LIMITS.historyPerBrowser),
       consoleHistory: list(str, LIMITS.consoleLines),
       consoleLog: list(
-        v.object({ input: str, output: str, error: bool, networkId: v.nullable(id) }),
+        v.object({
+          input: str,
+          output: str,
+          error: bool,
+          networkId: v.nullable(id),
+          // The playground's explanation beside Python's output (absent in older saves).
+          note: v.optional(
+            v.object({ key: text(200), values: v.optional(v.record(v.string(), str)) }),
+          ),
+        }),
         LIMITS.consoleLines,
       ),
     }),

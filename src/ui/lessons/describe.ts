@@ -14,10 +14,28 @@ import { formatDuration, formatNumber } from '../format';
 
 type Response = Extract<Check, { type: 'response' }>;
 
+/** A session method as a student types it in the Console. */
+function consoleLine(method: string): string {
+  switch (method) {
+    case 'contains':
+      return "'…' in request.session";
+    case 'getitem':
+      return "request.session['…']";
+    case 'setitem':
+      return "request.session['…'] = …";
+    case 'delitem':
+      return "del request.session['…']";
+    case 'session_key':
+      return 'request.session.session_key';
+    default:
+      return `request.session.${method}(…)`;
+  }
+}
+
 function describeResponse(c: Response, t: TFunction, lang: Lang): string {
   const browser = c.browser ?? DEFAULT_BROWSER;
   const base = c.consoleMethod
-    ? t('lesson.todo.console', { browser, method: c.consoleMethod })
+    ? t('lesson.todo.console', { browser, line: consoleLine(c.consoleMethod) })
     : t('lesson.todo.request', {
         browser,
         method: c.method ?? t('lesson.todo.anyMethod'),
