@@ -10,6 +10,8 @@ import { ManualClock } from '../../src/django/runtime';
 import { enginePath, type EngineName } from '../../src/django/contrib/sessions/backends';
 import { objects } from '../../src/django/contrib/sessions/models';
 import { DjangoServer, type Exchange } from '../../src/server/server';
+// The console's views answer 503 until their chunk is installed, as in the page before a first line.
+import '../../src/server/console/installed';
 
 const T0 = 1_767_225_600_000;
 
