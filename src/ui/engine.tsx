@@ -48,6 +48,21 @@ export interface EngineOptions {
 /** Where a lesson's world is saved: beside the student's own playground (STORAGE_KEY). */
 export const lessonWorldKey = (slug: string) => `${STORAGE_KEY}:lesson:${slug}`;
 
+/** The storage keys of every saved lesson world (not their backups or save times). */
+function savedLessonWorldKeys(): string[] {
+  const prefix = lessonWorldKey('');
+  const keys: string[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(prefix) && !key.slice(prefix.length).includes(':')) keys.push(key);
+    }
+  } catch {
+    // blocked storage holds no lesson worlds
+  }
+  return keys;
+}
+
 export class Engine {
   /** The student's own playground, or the open lesson's world: what the screen shows. */
   world: World;
@@ -170,9 +185,12 @@ export class Engine {
 
   /**
    * An imported world becomes the student's playground; an open lesson is closed (its own
-   * world is not in the file), and the lesson worlds in memory are forgotten.
+   * world is not in the file), and the lesson worlds are forgotten, in memory and saved: the
+   * file's progress replaces the student's, so no lesson resumes in a world from before it.
+   * (Copies kept aside as backups stay: they are the student's to download.)
    */
   replaceWorld(world: World): void {
+    for (const key of savedLessonWorldKeys()) this.slot(key).clear();
     this.runner.dispose();
     this.runner = this.newRunner(world);
     this.world = world;

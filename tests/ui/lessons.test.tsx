@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, startMsw } from './helpers';
+import { World } from '../../src/world/world';
+import { VirtualClock } from '../../src/world/clock';
 
 let stop: () => void;
 beforeAll(() => {
@@ -302,5 +304,29 @@ describe('predict, then reveal', () => {
     expect(document.querySelector('.prose.reveal')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Skip the question' }));
     expect(document.querySelector('.prose.reveal')).toHaveTextContent(/You are logged out/);
+  });
+});
+
+describe('importing a file', () => {
+  it('forgets the lesson worlds saved before it, and keeps their backup copies', async () => {
+    window.history.replaceState(null, '', '/#/lesson/login/4');
+    const { engine } = renderApp();
+    expect(await screen.findByText('Step 4 of 6')).toBeInTheDocument();
+    const lessonWorld = 'django-session-playground:world:lesson:login';
+    await waitFor(() => expect(localStorage.getItem(lessonWorld)).not.toBeNull(), {
+      timeout: 5000,
+    });
+    localStorage.setItem(`${lessonWorld}:backup:1`, '{"kept":true}');
+    const imported = new World({
+      clock: new VirtualClock(() => 1767225600000),
+      transport: engine.transportFor,
+    });
+    act(() => engine.replaceWorld(imported));
+    expect(engine.world).toBe(imported);
+    expect(localStorage.getItem(lessonWorld)).toBeNull();
+    expect(localStorage.getItem(`${lessonWorld}:backup:1`)).toBe('{"kept":true}');
+    // The lesson opens again from its own start, not in the world from before the import.
+    await go('#/lesson/login');
+    expect(await screen.findByText('Step 1 of 6')).toBeInTheDocument();
   });
 });
