@@ -53,10 +53,3 @@ export function durationParts(ms: number): { negative: boolean; days: number; cl
   const clock = `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
   return { negative, days, clock };
 }
-
-/** A stable colour for a session key, so that one key looks the same in every panel. */
-export function keyHue(key: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  return Math.abs(h) % 360;
-}

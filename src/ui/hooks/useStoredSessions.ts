@@ -1,0 +1,22 @@
+/**
+ * What the server holds, decoded once per change of the world and shared by every view that
+ * shows it (the store panel and the at-a-glance view): with a class of 1,000 browsers, decoding
+ * every row is the costly part, and a clock tick changes nothing stored.
+ */
+import type { DjangoServer, StoredSession } from '../../server/server';
+import { useWorld } from './useWorld';
+
+const cache = new WeakMap<DjangoServer, { version: number; rows: StoredSession[] }>();
+
+export function storedSessionsOf(server: DjangoServer, version: number): StoredSession[] {
+  const hit = cache.get(server);
+  if (hit && hit.version === version) return hit.rows;
+  const rows = server.storedSessions();
+  cache.set(server, { version, rows });
+  return rows;
+}
+
+export function useStoredSessions(): StoredSession[] {
+  const world = useWorld();
+  return storedSessionsOf(world.server, world.version);
+}
