@@ -85,7 +85,7 @@ describe('Inspector panel', () => {
     expect(rows[1]).toHaveTextContent('1 Jan 2026, 00:00:00 UTC');
     expect(rows[2]).toHaveTextContent('django.contrib.sessions.SessionStore');
     expect(screen.getByText("{'username': 'alice'}")).toBeInTheDocument();
-    expect(screen.getByText('{"username":"alice"}')).toBeInTheDocument();
+    expect(screen.getByText('{"username":"alice"}', { selector: 'code' })).toBeInTheDocument();
     expect(screen.getByText('Signed at 1 Jan 2026, 00:00:00 UTC.')).toBeInTheDocument();
     expect(screen.queryByText('UNVERIFIED')).not.toBeInTheDocument();
   });

@@ -184,3 +184,66 @@ describe('language in the address', () => {
     expect(addressWithLanguage('http://h/', 'en')).toBe('http://h/?lang=en');
   });
 });
+
+describe('Inspector: edit the data and sign it again', () => {
+  const pageText = () => screen.getByRole('region', { name: /Page shown in browser A/ });
+
+  it('signed with SECRET_KEY, an edited cookie is accepted; with another key Django refuses it', async () => {
+    const { user, world } = renderApp();
+    act(() => void world.applySettings({ SESSION_ENGINE: 'signed_cookies' }));
+    await login(world, 'A', 'alice');
+    await openPanel(user, 'Inspector');
+    await user.selectOptions(
+      screen.getByLabelText('Use a value from this playground'),
+      'cookie sessionid in browser A',
+    );
+    const data = screen.getByLabelText('Data (JSON, as Django serializes it)');
+    expect(data).toHaveValue('{"username":"alice"}');
+    await user.clear(data);
+    await user.type(data, '{{"username":"admin"}');
+    const resign = within(panel('Inspector')).getByRole('region', {
+      name: 'Edit the data and sign it again',
+    });
+    expect(resign).toHaveTextContent(
+      "The playground's server would accept it: a valid signed_cookies session.",
+    );
+    await user.click(
+      within(resign).getByRole('button', { name: 'Set the sessionid cookie to this value' }),
+    );
+    await act(async () => {
+      await world.navigate('A', '/myapp/connection/');
+    });
+    expect(pageText()).toHaveTextContent('You are : admin');
+
+    // The same edit, signed with a key that is not the server's.
+    await user.click(within(resign).getByLabelText('another key'));
+    expect(resign).toHaveTextContent("The playground's server would refuse it");
+    await user.click(
+      within(resign).getByRole('button', { name: 'Set the sessionid cookie to this value' }),
+    );
+    await act(async () => {
+      await world.navigate('A', '/myapp/connection/');
+    });
+    expect(pageText()).not.toHaveTextContent('You are : admin');
+  });
+
+  it('says why bad JSON cannot be signed, in Python words', async () => {
+    const { user, world } = renderApp();
+    act(() => void world.applySettings({ SESSION_ENGINE: 'signed_cookies' }));
+    await login(world, 'A', 'alice');
+    await openPanel(user, 'Inspector');
+    await user.selectOptions(
+      screen.getByLabelText('Use a value from this playground'),
+      'cookie sessionid in browser A',
+    );
+    const data = screen.getByLabelText('Data (JSON, as Django serializes it)');
+    await user.clear(data);
+    await user.type(data, '{{"username": ');
+    expect(panel('Inspector')).toHaveTextContent(
+      'This is not JSON Django could load: JSONDecodeError: Expecting value: line 1 column 14 (char 13)',
+    );
+    await user.clear(data);
+    await user.type(data, '[[1]');
+    expect(panel('Inspector')).toHaveTextContent('A session is a JSON object');
+  });
+});
