@@ -166,10 +166,10 @@ describe('Inspector panel', () => {
   it('speaks Bangla, with dates in Bangla digits', async () => {
     const { user } = await setup({ lang: 'bn' });
     await user.selectOptions(
-      screen.getByLabelText('এই প্লেগ্রাউন্ডের একটি ভ্যালু নিন'),
+      screen.getByLabelText('এই প্লেগ্রাউন্ড থেকে একটা মান নিন'),
       screen.getByRole('option', { name: /^django_session-এর সারি / }),
     );
-    expect(status()).toHaveTextContent('সিগনেচার সঠিক');
+    expect(status()).toHaveTextContent('সিগনেচার ঠিক আছে');
     expect(screen.getByText(/সাইন করার সময়: ১ জানু, ২০২৬/)).toBeInTheDocument();
   });
 });

@@ -47,7 +47,7 @@ describe('a lesson step', () => {
     expect(screen.getByText(/Not done yet/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Do it for me' }));
     await waitFor(() => expect(next).toBeEnabled());
-    expect(screen.getByText(/Done: the engine confirmed it/)).toBeInTheDocument();
+    expect(screen.getByText(/Done: the playground checked that it happened/)).toBeInTheDocument();
     expect(runner.progress.isDone('login', 'post')).toBe(true);
     await user.click(next);
     expect(await screen.findByText('Step 5 of 6')).toBeInTheDocument();
@@ -71,11 +71,11 @@ describe('a lesson step', () => {
     await user.click(screen.getByRole('button', { name: 'বাংলা' }));
     expect(await screen.findByText('ধাপ ৪ / ৬')).toBeInTheDocument();
     expect(
-      screen.getByRole('heading', { level: 2, name: 'login: username রাখা' }),
+      screen.getByRole('heading', { level: 2, name: 'লগইন: সেশনে ইউজারনেম রাখা' }),
     ).toBeInTheDocument();
     await waitFor(() =>
       expect(document.querySelector('.prose')).toHaveTextContent(
-        'username-এ `রহিম`'.replace(/`/g, ''),
+        'ইউজারনেমে `রহিম`'.replace(/`/g, ''),
       ),
     );
     expect(screen.getByRole('button', { name: 'পরের ধাপ' })).toBeEnabled();

@@ -57,8 +57,7 @@ export function Resign({ source }: { source: Inspection }) {
       return value === null ? { error: t('inspector.resign.notDict') } : { value };
     } catch (e) {
       return {
-        error:
-          e instanceof PyException ? e.toPython() : e instanceof Error ? e.message : String(e),
+        error: e instanceof PyException ? e.toPython() : e instanceof Error ? e.message : String(e),
       };
     }
   }, [json, signAs, key, now, t]);
@@ -183,9 +182,7 @@ export function Resign({ source }: { source: Inspection }) {
               {t('inspector.resign.plant', { name: world.settings.SESSION_COOKIE_NAME })}
             </button>
             {planted && (
-              <span className="ok">
-                {t('inspector.resign.planted', { browser: planted })}
-              </span>
+              <span className="ok">{t('inspector.resign.planted', { browser: planted })}</span>
             )}
           </div>
         ) : (
