@@ -11,7 +11,7 @@ import { listenInNode } from '../server/msw/node';
 import { SimulatedBrowser } from '../browser/browser';
 import { handMadeCookie } from '../browser/cookieJar';
 import { FetchTransport } from '../browser/transport';
-import { bodyText } from './bodyText';
+import { bodyText } from '../browser/bodyText';
 import { DEFAULT_START, ENGINE_PATHS, type Scenario, type Step } from './scenario';
 
 /** Plain data that becomes Python JSON (ints stay ints, floats floats). */

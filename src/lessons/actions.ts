@@ -8,6 +8,8 @@ import type { World } from '../world/world';
 import { DEFAULT_BROWSER } from './checks';
 import { localize, type Lang } from './localized';
 import type { Action } from './types';
+import { replayStolen } from '../world/attacker';
+import { runConsole } from '../world/console/run';
 
 export type PanelName = Extract<Action, { type: 'showPanel' }>['panel'];
 
@@ -52,7 +54,7 @@ export async function perform(action: Action, world: World, lang: Lang): Promise
     }
     case 'console': {
       const id = front(world, action.browser);
-      await world.runConsole(id, localize(action.code, lang));
+      await runConsole(world, id, localize(action.code, lang));
       return {};
     }
     case 'settings': {
@@ -82,7 +84,7 @@ export async function perform(action: Action, world: World, lang: Lang): Promise
       return {};
     }
     case 'replayStolen':
-      world.replayStolen(front(world, action.browser));
+      replayStolen(world, front(world, action.browser));
       return {};
     case 'clearExpired':
       world.clearExpired();

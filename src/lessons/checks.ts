@@ -5,7 +5,7 @@
  * step began.
  */
 import type { NetworkEntry } from '../browser/browser';
-import { bodyText } from '../conformance/bodyText';
+import { bodyText } from '../browser/bodyText';
 import { pySplit, str } from '../python';
 import type { StolenCookie } from '../world/stolen';
 import type { World } from '../world/world';

@@ -25,6 +25,8 @@ export interface ParsedLessonText extends LessonText {
   predictionSteps: Record<string, string>;
   /** Step id -> line of its `##` heading. */
   stepLines: Record<string, number>;
+  /** Step id -> line of its `### reveal` heading. */
+  revealLines: Record<string, number>;
 }
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/i;
@@ -43,18 +45,27 @@ interface OpenPrediction {
  *
  *     ## <step-id>            one section per step, in the order of lesson.json
  *     ### predict:<id>        a question, then `- [option-id] text` lines
+ *     ### reveal              what happened and why: shown once the step's questions are
+ *                             answered or skipped (predict before you see)
  *
  * Blank lines and `# title` lines may come before the first section (the title that counts is
  * in lesson.json); any other text there, an unknown heading or an unclosed code block is an error.
  */
 export function parseLessonText(source: string, file = 'prose'): ParsedLessonText {
-  const text: ParsedLessonText = { steps: {}, predictions: {}, predictionSteps: {}, stepLines: {} };
+  const text: ParsedLessonText = {
+    steps: {},
+    reveals: {},
+    predictions: {},
+    predictionSteps: {},
+    stepLines: {},
+    revealLines: {},
+  };
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
   // Typed explicitly so that TypeScript knows a call to it ends the path.
   const fail: (line: number, reason: string) => never = (line, reason) => {
     throw new LessonTextError(file, line, reason);
   };
-  let step: { id: string; body: string[] } | null = null;
+  let step: { id: string; body: string[]; reveal: string[] | null } | null = null;
   let prediction: OpenPrediction | null = null;
   let fenceLine = 0; // line of the open ``` (0: none)
   const predictionLines: Record<string, number> = {};
@@ -70,7 +81,9 @@ export function parseLessonText(source: string, file = 'prose'): ParsedLessonTex
   };
   const closeStep = () => {
     closePrediction();
-    if (step) text.steps[step.id] = step.body.join('\n').trim();
+    if (!step) return;
+    text.steps[step.id] = step.body.join('\n').trim();
+    if (step.reveal) text.reveals[step.id] = step.reveal.join('\n').trim();
   };
 
   lines.forEach((line, i) => {
@@ -91,7 +104,16 @@ export function parseLessonText(source: string, file = 'prose'): ParsedLessonTex
         fail(n, `step "${id}" appears twice (first at line ${text.stepLines[id]})`);
       closeStep();
       text.stepLines[id] = n;
-      step = { id, body: [] };
+      step = { id, body: [], reveal: null };
+      return;
+    }
+    if (/^###\s+reveal\s*$/.test(line)) {
+      if (!step) fail(n, 'a reveal before the first `## <step-id>` section');
+      const open = step as NonNullable<typeof step>;
+      if (open.reveal) fail(n, `step "${open.id}" has two \`### reveal\` sections`);
+      closePrediction();
+      text.revealLines[open.id] = n;
+      open.reveal = [];
       return;
     }
     const predict = /^###\s+predict:\s*(.*?)\s*$/.exec(line);
@@ -101,6 +123,7 @@ export function parseLessonText(source: string, file = 'prose'): ParsedLessonTex
       if (!ID_PATTERN.test(id)) fail(n, `"${id}" is not a prediction id`);
       if (id in predictionLines)
         fail(n, `predict:${id} appears twice (first at line ${predictionLines[id]})`);
+      if (step?.reveal) fail(n, `predict:${id} comes after the step's \`### reveal\` section`);
       closePrediction();
       predictionLines[id] = n;
       text.predictionSteps[id] = (step as { id: string }).id;
@@ -109,7 +132,7 @@ export function parseLessonText(source: string, file = 'prose'): ParsedLessonTex
     }
     if (/^#{1,6}(\s|$)/.test(line)) {
       if (!step && /^#\s/.test(line)) return; // a title for the author's eyes
-      fail(n, 'only `## <step-id>` and `### predict:<id>` headings are allowed');
+      fail(n, 'only `## <step-id>`, `### predict:<id>` and `### reveal` headings are allowed');
     }
     if (/^#{2,3}[^#\s]/.test(line)) fail(n, 'a heading needs a space after the #');
     if (prediction) {
@@ -127,7 +150,7 @@ export function parseLessonText(source: string, file = 'prose'): ParsedLessonTex
         fail(
           n,
           `text after the options of predict:${prediction.id} (options are \`- [id] text\`; ` +
-            'put step prose before the `### predict:` heading)',
+            'put step prose before the `### predict:` heading, or what happened under `### reveal`)',
         );
       return;
     }
@@ -135,7 +158,7 @@ export function parseLessonText(source: string, file = 'prose'): ParsedLessonTex
       if (line.trim() !== '') fail(n, 'text before the first `## <step-id>` section');
       return;
     }
-    step.body.push(line);
+    (step.reveal ?? step.body).push(line);
   });
   if (fenceLine) fail(fenceLine, 'this code block is never closed (```)');
   closeStep();

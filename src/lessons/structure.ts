@@ -131,7 +131,19 @@ function compareProse(def: LessonDef, text: ParsedLessonText, file: string): str
     if (!prose.trim()) problems.push(`${file}:${text.stepLines[id]}: step "${id}" has no text`);
     const links: string[] = [];
     renderMarkdown(prose, links);
+    const reveal = text.reveals[id];
+    if (reveal !== undefined) {
+      if (!reveal) problems.push(`${file}:${text.revealLines[id]}: step "${id}": empty reveal`);
+      renderMarkdown(reveal, links);
+    }
     for (const l of links) problems.push(`${file}: step "${id}": ${l}`);
+  }
+  for (const step of def.steps) {
+    // What happened is kept back only while there is a question to answer first.
+    if (text.reveals[step.id] !== undefined && !step.predictions?.length)
+      problems.push(
+        `${file}:${text.revealLines[step.id]}: step "${step.id}" has a reveal but no predictions`,
+      );
   }
   const declared = new Set<string>();
   for (const step of def.steps) {

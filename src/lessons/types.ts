@@ -157,10 +157,18 @@ export interface LessonDef {
  *     The question?
  *     - [a] first option
  *     - [b] second option
+ *
+ *     ### reveal
+ *     What happened, and why (shown after the questions are answered or skipped).
  */
 export interface LessonText {
-  /** Step id -> Markdown (without its predictions). */
+  /** Step id -> Markdown (without its predictions and reveal). */
   steps: Record<string, string>;
+  /**
+   * Step id -> the Markdown that answers the step's predictions, shown once they are answered
+   * or skipped (predict before you see). Only steps with predictions have one.
+   */
+  reveals: Record<string, string>;
   /** Prediction id -> question and options (option id -> text). */
   predictions: Record<string, { question: string; options: Record<string, string> }>;
 }

@@ -5,8 +5,9 @@
  */
 import type { Transport } from '../browser/transport';
 import { decodeSaved, encodeSaved, STORAGE_KEY } from '../world/persistence';
-import { restoreWorld, World } from '../world/world';
+import { World } from '../world/world';
 import type { Notice } from './components/Notices';
+import { restoreWorld, snapshotWorld } from '../world/snapshot';
 
 export const BACKUP_KEY = `${STORAGE_KEY}:unreadable-backup`;
 const LOCK_NAME = 'django-session-playground:owner';
@@ -58,7 +59,7 @@ export function autosave(world: World, canSave: () => boolean, onError: () => vo
     timer = null;
     if (!canSave()) return;
     try {
-      localStorage.setItem(STORAGE_KEY, encodeSaved(world.snapshot(), Date.now()));
+      localStorage.setItem(STORAGE_KEY, encodeSaved(snapshotWorld(world), Date.now()));
     } catch {
       if (!failed) onError();
       failed = true;

@@ -4,9 +4,9 @@
  * used. A reload is not a browser close: jars, history and database rows survive; the cache,
  * being server memory, does not.
  */
-import type { WorldSnapshotBody } from './world';
 import { DJANGO_VERSIONS } from '../django/conf/global_settings';
 import { ENGINES } from './settings';
+import type { WorldSnapshotBody } from './snapshot';
 
 export const SCHEMA = 'django-session-playground/world';
 export const VERSION = 1;

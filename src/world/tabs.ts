@@ -29,6 +29,11 @@ export interface ConsoleLine {
 
 export const CONSOLE_LIMIT = 200;
 
+function pageOf(request: BrowserRequest, entry: NetworkEntry): HistoryEntry {
+  const { status, body, contentType } = entry.response;
+  return { request, status, body, contentType, networkId: entry.id };
+}
+
 export class BrowserTab {
   history: HistoryEntry[] = [];
   index = -1;
@@ -73,14 +78,13 @@ export class BrowserTab {
   /** A navigation replaces everything after the current entry. */
   push(request: BrowserRequest, entry: NetworkEntry): void {
     this.history = this.history.slice(0, this.index + 1);
-    this.history.push({
-      request,
-      status: entry.response.status,
-      body: entry.response.body,
-      contentType: entry.response.contentType,
-      networkId: entry.id,
-    });
+    this.history.push(pageOf(request, entry));
     this.index = this.history.length - 1;
+  }
+
+  /** A reload: the current entry becomes the new answer. */
+  replace(request: BrowserRequest, entry: NetworkEntry): void {
+    this.history[this.index] = pageOf(request, entry);
   }
 
   /** Closing the browser: session cookies and history go; the next visit starts blank. */

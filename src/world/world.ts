@@ -1,15 +1,17 @@
 /**
  * One playground world: the virtual clock, the Django site, the simulated browsers and the log of
- * every request. The UI renders it and calls its actions; everything it shows comes from here.
+ * every request; the state, its change notifications, and sending requests. The UI renders it
+ * and calls its actions; everything it shows comes from here. Jobs built on it live beside it:
+ * attacker.ts (lab 15's page scripts), classroom.ts, console/run.ts, snapshot.ts.
  */
 import { SimulatedBrowser, type BrowserRequest, type NetworkEntry } from '../browser/browser';
 import type { Transport } from '../browser/transport';
 import type { StoredCookie } from '../browser/cookieJar';
 import { formsOf } from '../browser/page';
-import { runScripts } from '../browser/scripts';
 import { get_random_string } from '../django/utils/crypto';
 import { cryptoRandom, type RandomSource } from '../django/runtime';
-import { DjangoServer, type ServerSnapshot } from '../server/server';
+import { DjangoServer } from '../server/server';
+import { runPageScripts } from './attacker';
 import { VirtualClock } from './clock';
 import {
   DEFAULT_EDITABLE,
@@ -18,14 +20,10 @@ import {
   type EditableSettings,
   type SettingError,
 } from './settings';
-import { BrowserTab, CONSOLE_LIMIT, type ConsoleLine } from './tabs';
-import { ENGINE_PREFIX } from './settings';
-import { loads, PyDict, PyException, type PyValue } from '../python';
-import { plantedCookies, STOLEN_LIMIT, type StolenCookie } from './stolen';
+import type { StolenCookie } from './stolen';
+import { BrowserTab } from './tabs';
 
 export const NETWORK_LIMIT = 300;
-/** The most browsers "simulate a class" adds. */
-export const MAX_CLASS = 1000;
 
 export interface WorldOptions {
   clock?: VirtualClock;
@@ -187,20 +185,22 @@ export class World {
 
   // --- requests -------------------------------------------------------------------------------
 
-  /** Sends a request from a browser and records it; the page changes when `navigate` is set. */
+  /**
+   * Sends a request from a browser and records it. `navigate`: the answer becomes the page (a new
+   * history entry); `reload`: it replaces the current one.
+   */
   async send(
     tabId: string,
     request: BrowserRequest,
-    options: { navigate: boolean },
+    options: { navigate: boolean; reload?: boolean },
   ): Promise<NetworkEntry> {
     const tab = this.tab(tabId);
     const entry = await tab.browser.request(request);
     entry.browser = tab.id;
     this.record(entry);
-    if (options.navigate) {
-      tab.push(request, entry);
-      this.runPageScripts(tab);
-    }
+    if (options.reload) tab.replace(request, entry);
+    else if (options.navigate) tab.push(request, entry);
+    if (options.navigate || options.reload) runPageScripts(this, tab);
     this.changed();
     this.emit({ type: 'exchange', entry });
     return entry;
@@ -251,82 +251,16 @@ export class World {
   }
   /** Reload sends the current request again (a POST is re-submitted, as after "Continue"). */
   async reload(tabId: string): Promise<NetworkEntry | null> {
-    const tab = this.tab(tabId);
-    const current = tab.current;
+    const current = this.tab(tabId).current;
     if (!current) return null;
-    const entry = await tab.browser.request(current.request);
-    entry.browser = tab.id;
-    this.record(entry);
-    tab.history[tab.index] = {
-      request: current.request,
-      status: entry.response.status,
-      body: entry.response.body,
-      contentType: entry.response.contentType,
-      networkId: entry.id,
-    };
-    this.runPageScripts(tab);
-    this.changed();
-    this.emit({ type: 'exchange', entry });
-    return entry;
+    return this.send(tabId, current.request, { navigate: false, reload: true });
   }
 
-  private record(entry: NetworkEntry): void {
+  /** Keeps an exchange in the network log (capped: the oldest go first). */
+  record(entry: NetworkEntry): void {
     this.network.push(entry);
     if (this.network.length > NETWORK_LIMIT)
       this.network.splice(0, this.network.length - NETWORK_LIMIT);
-  }
-
-  // --- page scripts (lab 15) ------------------------------------------------------------------
-
-  /**
-   * The scripts of the page that just arrived in `tab`, simulated (browser/scripts.ts: nothing is
-   * evaluated). Their report stays with the history entry for the browser frame to show; what
-   * they send to another site becomes a Network entry and a value on the attacker's server.
-   * Only a page from the network runs them: Back and Forward show the page as it was.
-   */
-  private runPageScripts(tab: BrowserTab): void {
-    const entry = tab.current;
-    // Most pages have no script: not even parsed here then (the UI parses what it shows).
-    if (!entry || !/<script/i.test(entry.body)) return;
-    const page = tab.page;
-    if (!page || page.scripts.length === 0) return;
-    const pageUrl = tab.browser.url(entry.request.path);
-    entry.scripts = runScripts(page.scripts, tab.browser.jar, pageUrl);
-    for (const report of entry.scripts) {
-      if (report.outcome !== 'read-cookie') continue;
-      for (const url of report.sent) {
-        const offsite = tab.browser.offsite(url, pageUrl);
-        offsite.browser = tab.id;
-        this.record(offsite);
-        this.stolen.push({
-          time: offsite.time,
-          fromTab: tab.id,
-          url: offsite.url,
-          cookie: report.cookie,
-        });
-      }
-    }
-    if (this.stolen.length > STOLEN_LIMIT) this.stolen.splice(0, this.stolen.length - STOLEN_LIMIT);
-  }
-
-  /**
-   * The attacker replays a stolen `document.cookie` in her own browser: each of its cookies is
-   * planted as by hand (DevTools). `stolen`: which value (default: the last one that is not
-   * empty). Returns how many cookies were planted.
-   */
-  replayStolen(tabId: string, stolen?: StolenCookie): number {
-    const tab = this.tab(tabId);
-    const value = stolen ?? this.stolen.findLast((s) => s.cookie !== '');
-    if (!value) throw new Error("The attacker's server has received no cookie to replay.");
-    const cookies = plantedCookies(value.cookie, tab.browser.url('/').hostname);
-    for (const c of cookies) this.putCookie(tab.id, c);
-    this.changed();
-    return cookies.length;
-  }
-
-  clearStolen(): void {
-    this.stolen = [];
-    this.changed();
   }
 
   closeBrowser(tabId: string): void {
@@ -336,90 +270,6 @@ export class World {
 
   clearNetwork(tabId?: string): void {
     this.network = tabId ? this.network.filter((e) => e.browser !== tabId) : [];
-    this.changed();
-  }
-
-  // --- a class -------------------------------------------------------------------------------
-
-  /**
-   * "Simulate a class": `count` more browsers, each logging in as its own student (up to 1,000),
-   * to show the store under load and clear_expired() at scale. Requests go a few at a time so
-   * that the page stays responsive; `onProgress` reports how many are in.
-   */
-  async simulateClass(count: number, onProgress?: (done: number) => void): Promise<number> {
-    const n = Math.max(0, Math.min(MAX_CLASS, Math.trunc(count)));
-    const ids: string[] = [];
-    await this.quietly(async () => {
-      for (let i = 0; i < n; i++)
-        ids.push(this.addTab(`student-${String(this.tabs.length).padStart(4, '0')}`).id);
-      this.activeTabId = (this.tabs[0] as BrowserTab).id;
-    });
-    let done = 0;
-    const batch = 50;
-    for (let i = 0; i < ids.length; i += batch) {
-      await this.quietly(() =>
-        Promise.all(
-          ids.slice(i, i + batch).map(async (id) => {
-            const tab = this.tab(id);
-            await tab.browser.request({
-              method: 'POST',
-              path: '/myapp/login/',
-              form: { username: tab.name, password: 'x' },
-            });
-            done++;
-          }),
-        ),
-      );
-      onProgress?.(done);
-    }
-    return done;
-  }
-
-  // --- the console ---------------------------------------------------------------------------
-
-  /**
-   * Runs one line of Python for a browser: as its own request (`POST /__session__/call`) when it
-   * touches request.session, so the middleware saves and sets cookies as after any view.
-   */
-  async runConsole(tabId: string, text: string): Promise<ConsoleLine> {
-    const tab = this.tab(tabId);
-    const input = text.trim();
-    if (input && tab.consoleHistory[tab.consoleHistory.length - 1] !== input)
-      tab.consoleHistory.push(input);
-    if (tab.consoleHistory.length > CONSOLE_LIMIT)
-      tab.consoleHistory.splice(0, tab.consoleHistory.length - CONSOLE_LIMIT);
-    // The parser is a good part of the code: it is loaded when the console is first used.
-    const { parseConsoleInput, toWireBody, negatedRepr } = await import('./console');
-    let line: ConsoleLine;
-    try {
-      const cmd = parseConsoleInput(text, { engine: ENGINE_PREFIX + this.settings.SESSION_ENGINE });
-      if (cmd.kind === 'local') {
-        line = { input, output: cmd.output, error: false, networkId: null };
-      } else {
-        const entry = await this.send(
-          tabId,
-          { method: 'POST', path: '/__session__/call', json: toWireBody(cmd) },
-          { navigate: false },
-        );
-        line = {
-          input,
-          ...consoleAnswer(entry.response, cmd.negate ? negatedRepr : null),
-          networkId: entry.id,
-        };
-      }
-    } catch (e) {
-      if (!(e instanceof PyException)) throw e;
-      line = { input, output: e.toPython(), error: true, networkId: null };
-    }
-    tab.consoleLog.push(line);
-    if (tab.consoleLog.length > CONSOLE_LIMIT)
-      tab.consoleLog.splice(0, tab.consoleLog.length - CONSOLE_LIMIT);
-    this.changed();
-    return line;
-  }
-
-  clearConsole(tabId: string): void {
-    this.tab(tabId).consoleLog = [];
     this.changed();
   }
 
@@ -469,106 +319,4 @@ export class World {
     this.clock.backToNow();
     this.addTab();
   }
-
-  // --- persistence ----------------------------------------------------------------------------
-
-  snapshot(): WorldSnapshotBody {
-    return {
-      clock: this.clock.state(),
-      settings: this.settings,
-      secretKey: this.secretKey,
-      server: this.server.snapshot(),
-      activeTab: this.activeTabId,
-      tabs: this.tabs.map((t) => ({
-        id: t.id,
-        name: t.name,
-        cookies: t.browser.jar.all(),
-        history: t.history,
-        index: t.index,
-        consoleHistory: t.consoleHistory,
-        consoleLog: t.consoleLog,
-      })),
-      network: this.network.slice(-100),
-      stolen: this.stolen.map((s) => ({ ...s })),
-    };
-  }
-}
-
-export interface TabSnapshot {
-  id: string;
-  name: string;
-  cookies: StoredCookie[];
-  history: BrowserTab['history'];
-  index: number;
-  consoleHistory: string[];
-  consoleLog: ConsoleLine[];
-}
-
-export interface WorldSnapshotBody {
-  clock: ReturnType<VirtualClock['state']>;
-  settings: EditableSettings;
-  secretKey: string;
-  server: ServerSnapshot;
-  activeTab: string;
-  tabs: TabSnapshot[];
-  network: NetworkEntry[];
-  /** Absent in worlds saved before lab 15. */
-  stolen?: StolenCookie[];
-}
-
-/** Rebuilds a world from a snapshot that `validateSnapshot` accepted. */
-export function restoreWorld(
-  body: WorldSnapshotBody,
-  options: Omit<WorldOptions, 'clock' | 'settings' | 'secretKey'> & { realNow?: () => number },
-): World {
-  const clock = new VirtualClock(options.realNow, body.clock);
-  const world = new World({
-    ...options,
-    clock,
-    settings: body.settings,
-    secretKey: body.secretKey,
-  });
-  world.server.restore(body.server);
-  world.tabs = [];
-  for (const t of body.tabs) {
-    const tab = world.addTab(t.name, t.id);
-    tab.browser.jar.restore(t.cookies);
-    tab.history = t.history;
-    tab.index = t.index;
-    tab.consoleHistory = t.consoleHistory;
-    tab.consoleLog = t.consoleLog;
-  }
-  if (world.tabs.length === 0) world.addTab();
-  world.activeTabId = world.tabs.some((t) => t.id === body.activeTab)
-    ? body.activeTab
-    : (world.tabs[0] as BrowserTab).id;
-  world.network = body.network;
-  world.stolen = (body.stolen ?? []).map((s) => ({ ...s }));
-  world.changed();
-  return world;
-}
-
-/** What the console prints for the endpoint's answer: the result's repr, or the exception. */
-function consoleAnswer(
-  response: { status: number; contentType: string; body: string; logs: { message: string }[] },
-  negate: ((result: PyValue) => string) | null,
-): { output: string; error: boolean } {
-  if (response.contentType.startsWith('application/json')) {
-    const answer = loads(response.body);
-    if (answer instanceof PyDict) {
-      if (answer.has('repr')) {
-        const result = answer.get('result') as PyValue;
-        if (negate) return { output: negate(result), error: false };
-        // Python's REPL prints nothing for None.
-        return { output: result === null ? '' : String(answer.get('repr')), error: false };
-      }
-      if (answer.has('message')) return { output: String(answer.get('message')), error: true };
-    }
-  }
-  // The line ran, but the response failed afterwards (the middleware could not save the session,
-  // say): the server's log names the exception, as a traceback's last line would.
-  const logged = response.logs
-    .map((l) => l.message.split('\n').pop() ?? '')
-    .filter((m) => /^\w+(\.\w+)*: /.test(m));
-  return { output: logged[logged.length - 1] ?? `HTTP ${response.status}`, error: true };
 }

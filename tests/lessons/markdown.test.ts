@@ -48,6 +48,16 @@ describe('parseLessonText', () => {
     expect(text.stepLines).toEqual({ intro: 3, login: 10, logout: 20 });
   });
 
+  it('keeps what happened under `### reveal` apart from the instructions', () => {
+    const text = parseLessonText(
+      '## a\nDo it.\n### predict:p\nQ?\n- [x] X\n### reveal\nIt happened.\n\nBecause.\n## b\nNext.\n',
+    );
+    expect(text.steps).toEqual({ a: 'Do it.', b: 'Next.' });
+    expect(text.reveals).toEqual({ a: 'It happened.\n\nBecause.' });
+    expect(text.predictions.p).toEqual({ question: 'Q?', options: { x: 'X' } });
+    expect(text.revealLines).toEqual({ a: 6 });
+  });
+
   it('accepts CRLF line ends and a byte-order mark', () => {
     const text = parseLessonText('\uFEFF## a\r\nHello\r\n## b\r\nBye\r\n');
     expect(text.steps).toEqual({ a: 'Hello', b: 'Bye' });
@@ -65,6 +75,9 @@ describe('parseLessonText', () => {
     ['text after the options', '## a\n### predict:p\nQ?\n- [x] X\nmore\n', 5, /after the options/],
     ['an unclosed code block', '## a\n```\ncode\n', 2, /never closed/],
     ['a prediction twice', '## a\n### predict:p\nQ\n- [x] X\n## b\n### predict:p\n', 6, /twice/],
+    ['two reveals', '## a\n### reveal\nx\n### reveal\ny\n', 4, /two `### reveal`/],
+    ['a question after the reveal', '## a\n### reveal\nx\n### predict:p\n', 4, /after the step/],
+    ['a reveal before any step', '### reveal\nx\n', 1, /before the first/],
   ];
   it.each(errors)('rejects %s with its line', (_name, source, line, reason) => {
     let error: unknown;

@@ -15,8 +15,9 @@ import { useWorld, WorldContext } from '../../src/ui/hooks/useWorld';
 import { initTestI18n } from './helpers';
 import type { Language } from '../../src/ui/i18n';
 import { VirtualClock } from '../../src/world/clock';
-import { exportWorld, MAX_IMPORT_BYTES, parseImport } from '../../src/world/exchange';
+import { exportWorld, MAX_IMPORT_BYTES, parseImport } from '../../src/lessons/exchange';
 import { World } from '../../src/world/world';
+import { snapshotWorld } from '../../src/world/snapshot';
 
 /** A transport that finds the server through whichever world the host currently shows. */
 let current: World | null = null;
@@ -103,7 +104,7 @@ describe('Export (file)', () => {
     const parsed = parseImport(await (blobs[0] as Blob).text());
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.value.world).toEqual(JSON.parse(JSON.stringify(world.snapshot())));
+    expect(parsed.value.world).toEqual(JSON.parse(JSON.stringify(snapshotWorld(world))));
     expect(parsed.value.progress).toEqual(progress.toData());
     expect(parsed.value.lang).toBe('en');
     expect(screen.getByRole('status')).toHaveTextContent(`Exported ${name}.`);
@@ -134,8 +135,9 @@ describe('Import (file)', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(current).not.toBe(world);
     // The imported clock runs on from the exported moment with the real time (a few ms here).
-    const { clock, ...rest } = current?.snapshot() ?? other.snapshot();
-    const { clock: expectedClock, ...expectedRest } = other.snapshot();
+    const { clock, ...rest } =
+      (current ? snapshotWorld(current) : undefined) ?? snapshotWorld(other);
+    const { clock: expectedClock, ...expectedRest } = snapshotWorld(other);
     expect(rest).toEqual(expectedRest);
     expect(clock.virtual - expectedClock.virtual).toBeLessThan(5000);
     expect(screen.getByTestId('shown-user').textContent).not.toBe(shownBefore);
@@ -156,7 +158,7 @@ describe('Import (file)', () => {
     ],
   ])('refuses %s with the reason, changing nothing', async (_n, name, text, message) => {
     const { user, world, progress } = await setup();
-    const before = world.snapshot();
+    const before = snapshotWorld(world);
     const progressBefore = progress.toData();
     await user.upload(fileInput(), new File([text], name, { type: 'application/json' }));
     const alert = await screen.findByRole('alert');
@@ -164,7 +166,7 @@ describe('Import (file)', () => {
     expect(alert).toHaveTextContent(message);
     expect(onImport).not.toHaveBeenCalled();
     expect(current).toBe(world);
-    expect(world.snapshot()).toEqual(before);
+    expect(snapshotWorld(world)).toEqual(before);
     expect(progress.toData()).toEqual(progressBefore);
   });
 

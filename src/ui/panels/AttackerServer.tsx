@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
 import { formatDateTime } from '../format';
+import { clearStolen, replayStolen } from '../../world/attacker';
 
 export function AttackerServer() {
   const { t, i18n } = useTranslation();
@@ -30,7 +31,7 @@ export function AttackerServer() {
               {s.cookie ? (
                 <>
                   <code className="cookie-value">{s.cookie}</code>{' '}
-                  <button type="button" onClick={() => world.replayStolen(active.id, s)}>
+                  <button type="button" onClick={() => replayStolen(world, active.id, s)}>
                     {t('attacker.replay', { name: active.name })}
                   </button>
                 </>
@@ -40,7 +41,7 @@ export function AttackerServer() {
             </li>
           ))}
       </ol>
-      <button type="button" onClick={() => world.clearStolen()}>
+      <button type="button" onClick={() => clearStolen(world)}>
         {t('attacker.clear')}
       </button>
     </section>

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
+import { clearConsole, runConsole } from '../../world/console/run';
 
 export function ConsolePanel() {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function ConsolePanel() {
     setCursor(null);
     setFailure(null);
     queue.current = queue.current
-      .then(() => world.runConsole(tab.id, line).then(() => undefined))
+      .then(() => runConsole(world, tab.id, line).then(() => undefined))
       .catch((err: unknown) => setFailure(err instanceof Error ? err.message : String(err)));
   };
   // Up and Down walk the history, as in a shell.
@@ -89,7 +90,7 @@ export function ConsolePanel() {
           placeholder="request.session['color'] = 'blue'"
         />
         <button type="submit">{t('console.run')}</button>
-        <button type="button" onClick={() => world.clearConsole(tab.id)}>
+        <button type="button" onClick={() => clearConsole(world, tab.id)}>
           {t('console.clear')}
         </button>
       </form>

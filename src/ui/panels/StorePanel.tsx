@@ -4,7 +4,7 @@
  */
 import { memo, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { MAX_CLASS } from '../../world/world';
+import {} from '../../world/world';
 import { formatNumber } from '../format';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
@@ -14,6 +14,7 @@ import { repr } from '../../python';
 import { useNow } from '../hooks/useNow';
 import { useStoredSessions } from '../hooks/useStoredSessions';
 import type { StoredSession } from '../../server/server';
+import { MAX_CLASS, simulateClass } from '../../world/classroom';
 
 /** Words a row shows, translated once for the whole table (rows mount by the dozen as it scrolls). */
 interface RowWords {
@@ -183,7 +184,7 @@ function SimulateClass() {
         n: formatNumber(n, i18n.language),
       }),
     );
-    const done = await world.simulateClass(n, (d) =>
+    const done = await simulateClass(world, n, (d) =>
       setProgress(
         t('store.classRunning', {
           done: formatNumber(d, i18n.language),

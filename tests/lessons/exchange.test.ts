@@ -14,9 +14,10 @@ import {
   exportWorld,
   MAX_IMPORT_BYTES,
   parseImport,
-} from '../../src/world/exchange';
+} from '../../src/lessons/exchange';
 import { encodeSaved } from '../../src/world/persistence';
 import { World } from '../../src/world/world';
+import { snapshotWorld } from '../../src/world/snapshot';
 
 const transport = (get: () => DjangoServer) => new InPageTransport(get);
 const NOW = 1767225600000;
@@ -72,7 +73,7 @@ describe('export then import', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.world).not.toBe(world);
-    expect(result.world.snapshot()).toEqual(world.snapshot());
+    expect(snapshotWorld(result.world)).toEqual(snapshotWorld(world));
     expect(result.lang).toBe('bn');
     expect(target.toData()).toEqual(progress.toData());
     expect(target.isDone('01-what-is-a-session', 'login')).toBe(true);
@@ -110,13 +111,13 @@ function setPath(json: unknown, path: string, value: unknown): void {
 describe('refusing bad files, changing nothing', () => {
   async function refused(text: string) {
     const world = await busyWorld();
-    const before = world.snapshot();
+    const before = snapshotWorld(world);
     const progress = progressWith({ '03-login': ['x'] });
     const progressBefore = progress.toData();
     const revision = progress.revision;
     const result = applyImport(text, { progress, transport });
     expect(result.ok).toBe(false);
-    expect(world.snapshot()).toEqual(before);
+    expect(snapshotWorld(world)).toEqual(before);
     expect(progress.toData()).toEqual(progressBefore);
     expect(progress.revision).toBe(revision);
     return result.ok ? null : result;
@@ -139,7 +140,7 @@ describe('refusing bad files, changing nothing', () => {
       reason: 'no playground export schema',
     });
     expect(await refused('[1, 2, 3]')).toMatchObject({ code: 'foreign' });
-    const saved = encodeSaved((await busyWorld()).snapshot(), NOW);
+    const saved = encodeSaved(snapshotWorld(await busyWorld()), NOW);
     expect(await refused(saved)).toMatchObject({
       code: 'foreign',
       reason:

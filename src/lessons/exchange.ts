@@ -5,15 +5,16 @@
  * validator as a saved world, and only a file that passes builds a new World; a bad one is
  * refused with where and why, and the current world and progress stay as they were.
  */
-import { isLang, type Lang } from '../lessons/localized';
+import { validateWorldBody } from '../world/persistence';
+import { restoreWorld, snapshotWorld, type WorldSnapshotBody } from '../world/snapshot';
+import type { World, WorldOptions } from '../world/world';
+import { isLang, type Lang } from './localized';
 import {
   PROGRESS_VERSION,
   validateProgressData,
   type LessonProgress,
   type ProgressData,
-} from '../lessons/progress';
-import { validateWorldBody } from './persistence';
-import { restoreWorld, type World, type WorldOptions, type WorldSnapshotBody } from './world';
+} from './progress';
 
 export const EXPORT_SCHEMA = 'django-session-playground/export';
 export const EXPORT_VERSION = 1;
@@ -45,7 +46,7 @@ export function exportWorld(
     schema: EXPORT_SCHEMA,
     version: EXPORT_VERSION,
     exportedAt: new Date(now).toISOString(),
-    world: world.snapshot(),
+    world: snapshotWorld(world),
     progress: progress.toData(),
     lang,
   };
