@@ -8,10 +8,9 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inspectSessionValue } from '../../django/contrib/sessions/inspect';
 import type { StoredCookie } from '../../browser/cookieJar';
-import type { StoredSession } from '../../server/server';
 import { repr } from '../../python';
 import { useWorld } from '../hooks/useWorld';
-import { useStoredSessions } from '../hooks/useStoredSessions';
+import { useStoredSession } from '../hooks/useStoredSessions';
 import { Countdown } from './Countdown';
 import { KeyMarkChip, SessionKey } from './SessionKey';
 
@@ -21,15 +20,6 @@ function sessionCookie(cookies: StoredCookie[], name: string): StoredCookie | un
     .filter((c) => c.name === name)
     .sort((a, b) => b.path.length - a.path.length)
     .find((c) => '/myapp/'.startsWith(c.path));
-}
-
-/** The stored session for a key, where Django would look first (db before its cache copy). */
-function storedFor(rows: StoredSession[], key: string): StoredSession | undefined {
-  const order = { db: 0, file: 1, cache: 2 } as const;
-  return rows
-    .filter((r) => r.key === key)
-    .sort((a, b) => order[a.where] - order[b.where])
-    .at(0);
 }
 
 function Clock({ label, children }: { label: string; children: ReactNode }) {
@@ -65,8 +55,7 @@ export function SessionGlance() {
   const engine = world.settings.SESSION_ENGINE;
   const signed = engine === 'signed_cookies';
   const cookie = sessionCookie(tab.browser.jar.all(), name);
-  const rows = useStoredSessions();
-  const row = cookie && !signed ? storedFor(rows, cookie.value) : undefined;
+  const row = useStoredSession(cookie && !signed ? cookie.value : undefined);
   const inspected = useSignedCookie(signed ? cookie?.value : undefined);
   const place = t(
     `glance.where.${row?.where ?? (engine === 'file' ? 'file' : engine === 'cache' ? 'cache' : 'db')}`,
