@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import { layerRules } from './scripts/lint/layers.js';
 
 export default tseslint.config(
   {
@@ -27,6 +29,21 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  // The architecture: layers import only downward (scripts/lint/layers.js), and no module
+  // imports itself round a circle, except inside the Python grammar whose rules recurse.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+  },
+  ...layerRules,
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/python/parser/**'],
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   prettier,
 );

@@ -3,12 +3,14 @@
  * service worker in the page, or msw/node in Node), or, where no service worker can run, by
  * calling the same pipeline in the page directly.
  */
-import type { DjangoServer, Exchange } from '../server/server';
+import type { Exchange } from '../server/server';
 import {
   COOKIE_HEADER,
   DJANGO_SEGMENT,
   EXCHANGE_HEADER,
+  SITE_HEADER,
   type ExchangeExtras,
+  type SiteLookup,
 } from '../server/msw/protocol';
 
 export interface WireRequest {
@@ -20,6 +22,8 @@ export interface WireRequest {
   contentType?: string;
   body?: string;
   secure?: boolean;
+  /** Which world's site answers (see SITE_HEADER); absent: the page's current one. */
+  site?: string;
 }
 
 export interface Transport {
@@ -40,6 +44,7 @@ export class FetchTransport implements Transport {
     const headers: Record<string, string> = {};
     if (req.cookie) headers[COOKIE_HEADER] = req.cookie;
     if (req.contentType) headers['content-type'] = req.contentType;
+    if (req.site) headers[SITE_HEADER] = req.site;
     const response = await fetch(url, {
       method: req.method,
       headers,
@@ -61,18 +66,28 @@ export class FetchTransport implements Transport {
   }
 }
 
+/** Every request of one world goes to that world's site, whichever world the page shows. */
+export function forSite(inner: Transport, site: string): Transport {
+  return {
+    get kind() {
+      return inner.kind;
+    },
+    send: (request) => inner.send({ ...request, site }),
+  };
+}
+
 /** No service worker (file://, blocked): the pipeline runs in the page, with the same result. */
 export class InPageTransport implements Transport {
   readonly kind = 'in-page' as const;
 
-  constructor(private readonly getServer: () => DjangoServer) {}
+  constructor(private readonly getServer: SiteLookup) {}
 
   async send(req: WireRequest): Promise<Exchange> {
     const q = req.path.indexOf('?');
     const headers: Record<string, string> = {};
     if (req.cookie) headers.Cookie = req.cookie;
     if (req.contentType) headers['Content-Type'] = req.contentType;
-    return this.getServer().handle({
+    return this.getServer(req.site ?? null).handle({
       method: req.method,
       path: q < 0 ? req.path : req.path.slice(0, q),
       query: q < 0 ? '' : req.path.slice(q + 1),

@@ -13,6 +13,27 @@ import { runConsole } from '../world/console/run';
 
 export type PanelName = Extract<Action, { type: 'showPanel' }>['panel'];
 
+/**
+ * Why an action (or a step) could not be done: a code and its values, put into words by the UI
+ * in the page's language (`lesson.error.<code>`); `message` is the English, for logs and tests.
+ */
+export class LessonError extends Error {
+  constructor(
+    readonly code:
+      | 'no-browser'
+      | 'no-form'
+      | 'no-field'
+      | 'settings-refused'
+      | 'nothing-stolen'
+      | 'check-failed',
+    readonly values: Record<string, string | number>,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LessonError';
+  }
+}
+
 /** What the UI should do after an action (the world has already changed). */
 export interface ActionEffect {
   /** `showPanel`: switch to this panel. */
@@ -22,7 +43,8 @@ export interface ActionEffect {
 /** The student acts in the browser they are looking at: bring it to the front first. */
 function front(world: World, browser: string | undefined): string {
   const id = browser ?? DEFAULT_BROWSER;
-  world.tab(id); // throws "There is no browser B." when the lesson forgot to add it
+  if (!world.tabs.some((t) => t.id === id))
+    throw new LessonError('no-browser', { browser: id }, `There is no browser ${id}.`);
   if (world.activeTabId !== id) world.setActiveTab(id);
   return id;
 }
@@ -38,7 +60,9 @@ export async function perform(action: Action, world: World, lang: Lang): Promise
       const page = world.tab(id).current?.request.path ?? 'about:blank';
       const form = formsOf(world.tab(id).page?.nodes ?? [])[index];
       if (!form)
-        throw new Error(
+        throw new LessonError(
+          'no-form',
+          { browser: id, page, n: index + 1 },
           index === 0
             ? `Browser ${id}'s page (${page}) has no form to submit.`
             : `Browser ${id}'s page (${page}) has no form number ${index + 1}.`,
@@ -46,7 +70,11 @@ export async function perform(action: Action, world: World, lang: Lang): Promise
       const values: Record<string, string> = {};
       for (const [name, value] of Object.entries(action.values)) {
         if (!form.fields.some((f) => f.name === name))
-          throw new Error(`The form on ${page} in browser ${id} has no field "${name}".`);
+          throw new LessonError(
+            'no-field',
+            { browser: id, page, field: name },
+            `The form on ${page} in browser ${id} has no field "${name}".`,
+          );
         values[name] = localize(value, lang);
       }
       await world.submitForm(id, index, values);
@@ -60,7 +88,9 @@ export async function perform(action: Action, world: World, lang: Lang): Promise
     case 'settings': {
       const errors = world.applySettings(action.patch);
       if (errors.length)
-        throw new Error(
+        throw new LessonError(
+          'settings-refused',
+          { settings: errors.map((e) => e.setting).join(', ') },
           `Django would refuse these settings: ${errors.map((e) => `${e.setting} (${e.code})`).join(', ')}.`,
         );
       return {};
@@ -71,9 +101,11 @@ export async function perform(action: Action, world: World, lang: Lang): Promise
     case 'closeBrowser':
       world.closeBrowser(front(world, action.browser));
       return {};
-    case 'addBrowser':
-      world.addTab(action.name === undefined ? undefined : localize(action.name, lang));
+    case 'addBrowser': {
+      if (action.id !== undefined && world.tabs.some((t) => t.id === action.id)) return {};
+      world.addTab(action.name === undefined ? undefined : localize(action.name, lang), action.id);
       return {};
+    }
     case 'plantCookie': {
       const id = front(world, action.browser);
       // As typed into DevTools on the site's page: host-only, path /, until the browser closes.
@@ -83,7 +115,19 @@ export async function perform(action: Action, world: World, lang: Lang): Promise
       );
       return {};
     }
+    case 'deleteCookie': {
+      const id = front(world, action.browser);
+      for (const c of world.tab(id).browser.jar.all())
+        if (c.name === action.name) world.deleteCookie(id, c.name, c.domain, c.path);
+      return {};
+    }
     case 'replayStolen':
+      if (!world.stolen.some((s) => s.cookie !== ''))
+        throw new LessonError(
+          'nothing-stolen',
+          {},
+          "The attacker's server has received no cookie to replay.",
+        );
       replayStolen(world, front(world, action.browser));
       return {};
     case 'clearExpired':

@@ -1,18 +1,23 @@
 /**
  * Whether a step's check holds. `response` and `stolen` checks look only at what happened since
- * the step began (so an old login does not complete "log in", nor an old theft "steal"); the
- * others look at the world as it is now; `clockAdvanced` compares the clock with the moment the
- * step began.
+ * the step's window opened (see StepMarker: so an old login does not complete "log in", nor an
+ * old theft "steal", while a login done a moment early still counts); the others look at the
+ * world as it is now; `clockAdvanced` compares the clock with the moment the window opened.
  */
 import type { NetworkEntry } from '../browser/browser';
 import { bodyText } from '../browser/bodyText';
 import { pySplit, str } from '../python';
+import { formsOf } from '../browser/page';
+import { sessionDataOf } from '../world/sessions';
 import type { StolenCookie } from '../world/stolen';
 import type { World } from '../world/world';
 import { localize, type Lang } from './localized';
 import type { Check } from './types';
 
-/** What was true when the step began. */
+/**
+ * What was true when the step's window opened: when the step before it was first done (so that
+ * doing a step a moment early counts), or when the step was entered.
+ */
 export interface StepMarker {
   /**
    * The network entries that existed then. Identity rather than ids or a count: ids restart
@@ -93,6 +98,10 @@ export function evaluate(check: Check, world: World, marker: StepMarker, lang: L
       if (!cookie) return !check.present;
       if (!check.present) return false;
       if (check.httpOnly !== undefined && cookie.httpOnly !== check.httpOnly) return false;
+      if (check.value !== undefined && cookie.value !== check.value) return false;
+      const left = cookie.expiresAt === null ? Infinity : cookie.expiresAt - world.clock.now();
+      if (check.expiresWithin !== undefined && left > check.expiresWithin * 1000) return false;
+      if (check.lasts !== undefined && left <= check.lasts * 1000) return false;
       return check.session === undefined || (cookie.expiresAt === null) === check.session;
     }
     case 'stolen': {
@@ -127,11 +136,30 @@ export function evaluate(check: Check, world: World, marker: StepMarker, lang: L
     case 'page': {
       const tab = world.tabs.find((t) => t.id === (check.browser ?? DEFAULT_BROWSER));
       const current = tab?.current;
-      return current !== undefined && samePath(current.request.path, check.path);
+      if (current === undefined || !samePath(current.request.path, check.path)) return false;
+      return !check.form || formsOf(tab?.page?.nodes ?? []).length > 0;
     }
+    case 'session': {
+      const value = sessionDataOf(world, check.browser ?? DEFAULT_BROWSER)?.get(check.key);
+      const want = check.value === undefined ? undefined : localize(check.value, lang);
+      const has = value !== undefined && (want === undefined || str(value) === want);
+      return has === check.present;
+    }
+    case 'browser':
+      return world.tabs.some((t) => t.id === check.browser) === check.present;
     case 'all':
       return check.checks.every((c) => evaluate(c, world, marker, lang));
     case 'any':
       return check.checks.some((c) => evaluate(c, world, marker, lang));
   }
+}
+
+/**
+ * The parts of a check that do not hold yet, for "still to do" (a disabled Next says what is
+ * missing): the failing members of an `all`, flattened; any other check that fails, whole.
+ */
+export function missingParts(check: Check, world: World, marker: StepMarker, lang: Lang): Check[] {
+  if (check.type === 'all')
+    return check.checks.flatMap((c) => missingParts(c, world, marker, lang));
+  return evaluate(check, world, marker, lang) ? [] : [check];
 }

@@ -9,10 +9,10 @@ import { isLang, type Lang } from './localized';
 
 export interface StepLink {
   slug: string;
-  /** 1-based, as in the URL. */
-  step: number;
-  /** 0-based, for LessonRunner.start(). */
-  index: number;
+  /** 1-based, as in the URL; absent in `#/lesson/<slug>`: where the student left the lesson. */
+  step?: number;
+  /** 0-based, for LessonRunner.open(); absent with `step`. */
+  index?: number;
   /** A `?lang=` written inside the hash by hand (`#/lesson/login/3?lang=bn`) is honoured too. */
   lang?: Lang;
   /** Settings the link applies when it is followed (present only when the link has any). */
@@ -23,14 +23,20 @@ export interface StepLink {
 
 const HASH = /^#?\/lesson\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/(\d{1,4}))?\/?$/;
 
-/** `#/lesson/login/3` -> {slug: 'login', step: 3, index: 2}; anything else -> null. */
+/**
+ * `#/lesson/login/3` -> {slug: 'login', step: 3, index: 2}; `#/lesson/login` -> {slug: 'login'}
+ * (resume the lesson); anything else -> null.
+ */
 export function parseHash(hash: string): StepLink | null {
   const [route = '', query = ''] = hash.split('?', 2);
   const m = HASH.exec(route);
   if (!m) return null;
-  const step = m[2] === undefined ? 1 : Number(m[2]);
-  if (step < 1) return null;
-  const link: StepLink = { slug: m[1] as string, step, index: step - 1 };
+  const link: StepLink = { slug: m[1] as string };
+  if (m[2] !== undefined) {
+    const step = Number(m[2]);
+    if (step < 1) return null;
+    Object.assign(link, { step, index: step - 1 });
+  }
   const params = new URLSearchParams(query);
   const lang = params.get('lang');
   if (isLang(lang)) link.lang = lang;
@@ -42,9 +48,10 @@ export function parseHash(hash: string): StepLink | null {
   return link;
 }
 
-/** `formatHash('login', 3)` -> `#/lesson/login/3` (step counted from 1). */
-export function formatHash(slug: string, step = 1): string {
-  return `#/lesson/${encodeURIComponent(slug)}/${step}`;
+/** `formatHash('login', 3)` -> `#/lesson/login/3` (step counted from 1); no step: resume. */
+export function formatHash(slug: string, step?: number): string {
+  const lesson = `#/lesson/${encodeURIComponent(slug)}`;
+  return step === undefined ? lesson : `${lesson}/${step}`;
 }
 
 /**

@@ -1,11 +1,15 @@
-/** The two languages of the lessons, and how a `Localized` value in lesson.json is read. */
+/**
+ * The playground's two languages (the one list: the UI's i18n reads it too), and how a
+ * `Localized` value in lesson.json is read.
+ */
 import type { Localized } from './types';
 
-export const LESSON_LANGS = ['en', 'bn'] as const;
+/** Bangla first, as the language switch shows them. */
+export const LESSON_LANGS = ['bn', 'en'] as const;
 export type Lang = (typeof LESSON_LANGS)[number];
 
 export function isLang(value: unknown): value is Lang {
-  return value === 'en' || value === 'bn';
+  return (LESSON_LANGS as readonly unknown[]).includes(value);
 }
 
 /** `{"en": ..., "bn": ...}` as opposed to a plain value shared by both languages. */

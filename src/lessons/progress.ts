@@ -1,7 +1,8 @@
 /**
- * Which steps the student has completed, per lesson, kept in localStorage. Steps are recorded by
- * id, not position, so inserting a step into a lesson does not shift everyone's progress. What
- * is found in storage is validated; anything unreadable is dropped and `notice` says so, once.
+ * Which steps the student has completed, per lesson, and where they are in each lesson's world,
+ * kept in localStorage. Steps are recorded by id, not position, so inserting a step into a lesson
+ * does not shift everyone's progress. What is found in storage is validated; anything unreadable
+ * is dropped and `notice` says so, once.
  */
 export const PROGRESS_KEY = 'django-session-playground:lesson-progress:v1';
 export const PROGRESS_VERSION = 1;
@@ -11,6 +12,18 @@ export interface ProgressData {
   version: typeof PROGRESS_VERSION;
   /** Lesson slug -> ids of the completed steps. */
   done: Record<string, string[]>;
+  /**
+   * Lesson slug -> where the student is in that lesson's world (step ids): the open step, and
+   * the furthest step the world has been brought to. Absent in progress saved before lessons had
+   * worlds of their own.
+   */
+  at?: Record<string, Position>;
+}
+
+/** A place in a lesson's world (step ids, so that a new step does not shift it). */
+export interface Position {
+  step: string;
+  reached: string;
 }
 type Saved = ProgressData;
 
@@ -28,7 +41,8 @@ function defaultStorage(): ProgressStorage | null {
   }
 }
 
-type Parsed = { done: Map<string, Set<string>> } | 'corrupt' | 'other-version';
+type Parsed =
+  { done: Map<string, Set<string>>; at: Map<string, Position> } | 'corrupt' | 'other-version';
 
 function parse(raw: string): Parsed {
   let value: unknown;
@@ -57,11 +71,21 @@ function parseValue(value: unknown): Parsed {
     if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return 'corrupt';
     done.set(slug, new Set(ids));
   }
-  return { done };
+  const at = new Map<string, Position>();
+  if (v.at !== undefined) {
+    if (typeof v.at !== 'object' || v.at === null || Array.isArray(v.at)) return 'corrupt';
+    for (const [slug, p] of Object.entries(v.at as Record<string, unknown>)) {
+      const pos = p as Partial<Position> | null;
+      if (typeof pos?.step !== 'string' || typeof pos.reached !== 'string') return 'corrupt';
+      at.set(slug, { step: pos.step, reached: pos.reached });
+    }
+  }
+  return { done, at };
 }
 
 export class LessonProgress {
   private done = new Map<string, Set<string>>();
+  private at = new Map<string, Position>();
   private readonly listeners = new Set<() => void>();
   notice: ProgressNotice = null;
   /** Bumped on every change (for useSyncExternalStore). */
@@ -76,7 +100,7 @@ export class LessonProgress {
     }
     if (raw === null) return;
     const loaded = parse(raw);
-    if (typeof loaded === 'object') this.done = loaded.done;
+    if (typeof loaded === 'object') ({ done: this.done, at: this.at } = loaded);
     else {
       this.notice = loaded;
       this.save(); // replace the bad value, so the notice shows only once
@@ -99,10 +123,28 @@ export class LessonProgress {
     this.save();
   }
 
+  /** Where the student is in a lesson's world, or null when they have not been in it. */
+  position(slug: string): Position | null {
+    return this.at.get(slug) ?? null;
+  }
+
+  setPosition(slug: string, position: Position | null): void {
+    const old = this.at.get(slug);
+    if (old?.step === position?.step && old?.reached === position?.reached) return;
+    if (position) this.at.set(slug, { ...position });
+    else this.at.delete(slug);
+    this.save();
+  }
+
   /** Forgets one lesson's progress, or everything. */
   reset(slug?: string): void {
-    if (slug === undefined) this.done.clear();
-    else this.done.delete(slug);
+    if (slug === undefined) {
+      this.done.clear();
+      this.at.clear();
+    } else {
+      this.done.delete(slug);
+      this.at.delete(slug);
+    }
     this.save();
   }
 
@@ -111,6 +153,7 @@ export class LessonProgress {
     return {
       version: PROGRESS_VERSION,
       done: Object.fromEntries([...this.done].map(([slug, ids]) => [slug, [...ids]])),
+      at: Object.fromEntries([...this.at].map(([slug, p]) => [slug, { ...p }])),
     };
   }
 
@@ -118,7 +161,7 @@ export class LessonProgress {
   replaceWith(data: ProgressData): void {
     const parsed = parseValue(data);
     if (typeof parsed !== 'object') throw new Error(`progress data is ${parsed}`);
-    this.done = parsed.done;
+    ({ done: this.done, at: this.at } = parsed);
     this.save();
   }
 

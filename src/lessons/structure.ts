@@ -139,10 +139,18 @@ function compareProse(def: LessonDef, text: ParsedLessonText, file: string): str
     for (const l of links) problems.push(`${file}: step "${id}": ${l}`);
   }
   for (const step of def.steps) {
-    // What happened is kept back only while there is a question to answer first.
-    if (text.reveals[step.id] !== undefined && !step.predictions?.length)
+    if (!(step.id in text.stepLines)) continue;
+    // What happened is kept back only while there is a question to answer first; and where there
+    // is a question, what happened must be kept back (predict before you see).
+    const hasReveal = text.reveals[step.id] !== undefined;
+    const hasPredictions = (step.predictions?.length ?? 0) > 0;
+    if (hasReveal && !hasPredictions)
       problems.push(
         `${file}:${text.revealLines[step.id]}: step "${step.id}" has a reveal but no predictions`,
+      );
+    if (hasPredictions && !hasReveal)
+      problems.push(
+        `${file}:${text.stepLines[step.id]}: step "${step.id}" has predictions but no \`### reveal\` (what happened and why, shown once they are answered)`,
       );
   }
   const declared = new Set<string>();

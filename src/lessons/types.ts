@@ -28,10 +28,15 @@ export type Action =
   /** Move the virtual clock forward by this many seconds. */
   | { type: 'advance'; seconds: number }
   | { type: 'closeBrowser'; browser?: BrowserId }
-  /** Open another browser (it becomes the next letter: B, C, ...). */
-  | { type: 'addBrowser'; name?: Localized<string> }
+  /**
+   * Open another browser: the next letter (B, C, ...), or, with `id`, that browser unless it is
+   * open already (a step's starting condition names the browser it needs).
+   */
+  | { type: 'addBrowser'; id?: BrowserId; name?: Localized<string> }
   /** Plant a cookie by hand, as DevTools (or an attacker) would. */
   | { type: 'plantCookie'; browser?: BrowserId; name: string; value: string }
+  /** Delete every cookie of this name from the browser's jar, as DevTools would. */
+  | { type: 'deleteCookie'; browser?: BrowserId; name: string }
   /**
    * The attacker plants, in her browser, the cookies of the last value a page script sent to her
    * (simulated) server, as she would paste a stolen `document.cookie` (lab 15).
@@ -65,7 +70,9 @@ export type Check =
     }
   /**
    * The browser's jar now has (or has not) this cookie; `session`: it lasts until the browser
-   * closes; `httpOnly`: its HttpOnly flag is this.
+   * closes; `httpOnly`: its HttpOnly flag is this; `value`: its value is this; `expiresWithin`:
+   * it expires at most this many seconds from now; `lasts`: it outlives this many seconds from
+   * now (a cookie that lasts until the browser closes does).
    */
   | {
       type: 'cookie';
@@ -74,6 +81,9 @@ export type Check =
       present: boolean;
       session?: boolean;
       httpOnly?: boolean;
+      value?: string;
+      expiresWithin?: number;
+      lasts?: number;
     }
   /**
    * Since the step began, a page script sent the attacker's server a `document.cookie` that was
@@ -98,8 +108,25 @@ export type Check =
   | { type: 'setting'; name: keyof EditableSettings; value: unknown }
   /** The virtual clock moved at least this many seconds since the step began. */
   | { type: 'clockAdvanced'; seconds: number }
-  /** The browser's address is this path. */
-  | { type: 'page'; browser?: BrowserId; path: string }
+  /**
+   * The browser's address is this path (`form`: and the page it shows has a form to submit,
+   * as the login form on /myapp/connection/ when nobody is logged in).
+   */
+  | { type: 'page'; browser?: BrowserId; path: string; form?: boolean }
+  /**
+   * What the server holds for the session the browser's cookie names (rows, cache entries, files,
+   * or the signed cookie itself): its data has this key (and this value), or not (`present`
+   * false also when the browser has no session at all). "Logged in as alice", in data terms.
+   */
+  | {
+      type: 'session';
+      browser?: BrowserId;
+      key: string;
+      present: boolean;
+      value?: Localized<string>;
+    }
+  /** The browser is open in the workbench (`present`), or not. */
+  | { type: 'browser'; browser: BrowserId; present: boolean }
   | { type: 'all'; checks: Check[] }
   | { type: 'any'; checks: Check[] };
 
@@ -126,12 +153,34 @@ export interface Prediction {
   answer: string;
 }
 
+/**
+ * Part of a step's starting condition: what must hold when the step begins, and what "do it for
+ * me" does first when it does not (log out, open the page with the form, open browser B...).
+ */
+export interface Condition {
+  holds: Check;
+  fix: Action[];
+}
+
 export interface StepDef {
   id: string;
   code?: StepCode;
+  /** The step's starting condition, checked (and made true) by "do it for me" before `actions`. */
+  before?: Condition[];
   actions?: Action[];
   check: Check;
   predictions?: Prediction[];
+}
+
+/**
+ * The world a lesson starts from, as a Learn Git Branching level starts from its tree: a fresh
+ * playground (Django's defaults, a new SECRET_KEY, one browser on no page, the real time), with
+ * these settings, then these actions done before the student sees it (a login, a second
+ * browser...). `{}` is a fresh playground.
+ */
+export interface StartWorld {
+  settings?: Partial<EditableSettings>;
+  actions?: Action[];
 }
 
 export interface LessonDef {
@@ -141,8 +190,8 @@ export interface LessonDef {
   /** Position in the list; lessons 1-8 are the tutorial, labs come after. */
   order: number;
   kind: 'lesson' | 'lab';
-  /** Settings the lesson starts from (applied when the lesson is started fresh). */
-  settings?: Partial<EditableSettings>;
+  /** Each lesson runs in a world of its own, built from this. */
+  start: StartWorld;
   steps: StepDef[];
 }
 

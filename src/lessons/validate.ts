@@ -133,7 +133,7 @@ const ACTIONS: Record<Action['type'], Shape> = {
   settings: { patch: settingsPatch },
   advance: { seconds: positive },
   closeBrowser: { 'browser?': browser },
-  addBrowser: { 'name?': localized },
+  addBrowser: { 'id?': browser, 'name?': localized },
   plantCookie: {
     'browser?': browser,
     name: str,
@@ -141,6 +141,7 @@ const ACTIONS: Record<Action['type'], Shape> = {
       if (typeof v !== 'string') p.push(`${path}: expected a string, got ${describe(v)}`);
     },
   },
+  deleteCookie: { 'browser?': browser, name: str },
   replayStolen: { 'browser?': browser },
   clearExpired: {},
   restartServer: {},
@@ -180,6 +181,11 @@ const CHECKS: Record<Check['type'], Shape> = {
     present: bool,
     'session?': bool,
     'httpOnly?': bool,
+    'value?': (v, path, p) => {
+      if (typeof v !== 'string') p.push(`${path}: expected a string, got ${describe(v)}`);
+    },
+    'expiresWithin?': positive,
+    'lasts?': positive,
   },
   stolen: { present: bool, 'contains?': str },
   store: {
@@ -195,7 +201,9 @@ const CHECKS: Record<Check['type'], Shape> = {
     value: () => {},
   },
   clockAdvanced: { seconds: positive },
-  page: { 'browser?': browser, path: sitePath },
+  page: { 'browser?': browser, path: sitePath, 'form?': bool },
+  session: { 'browser?': browser, key: str, present: bool, 'value?': localized },
+  browser: { browser, present: bool },
   all: { checks: arrayOf(check, true) },
   any: { checks: arrayOf(check, true) },
 };
@@ -237,11 +245,34 @@ const prediction: Rule = (v, path, p) => {
     p.push(`${path}.answer: "${v.answer}" is not one of the options`);
 };
 
+/** Checks about what happened (since a step began) cannot say what holds at a step's start. */
+const EVENT_CHECKS = ['read', 'response', 'stolen', 'clockAdvanced'];
+
+function eventChecksIn(v: unknown): string[] {
+  if (!isRecord(v)) return [];
+  if (v.type === 'all' || v.type === 'any')
+    return Array.isArray(v.checks) ? v.checks.flatMap(eventChecksIn) : [];
+  return EVENT_CHECKS.includes(v.type as string) ? [v.type as string] : [];
+}
+
+const condition: Rule = (v, path, p) => {
+  if (!fields(v, path, p, { holds: check, fix: arrayOf(action, true) })) return;
+  for (const type of eventChecksIn(v.holds))
+    p.push(`${path}.holds: a "${type}" check says what happened, not what holds now`);
+};
+
 const step: Rule = (v, path, p) => {
+  // A step only read is caught up with by its check alone: its actions may only show a panel.
+  if (isRecord(v) && isRecord(v.check) && v.check.type === 'read' && Array.isArray(v.actions))
+    v.actions.forEach((a, i) => {
+      if (isRecord(a) && a.type !== 'showPanel')
+        p.push(`${path}.actions[${i}]: a step only read may only show a panel`);
+    });
   fields(v, path, p, {
     id,
     'code?': (c, cpath, cp) =>
       fields(c, cpath, cp, { 'tutorial?': codeBlock, 'modern?': codeBlock }),
+    'before?': arrayOf(condition),
     'actions?': arrayOf(action),
     check,
     'predictions?': arrayOf(prediction),
@@ -262,7 +293,8 @@ export function lessonDefProblems(value: unknown, where: string): string[] {
     title: (v, path, pp) => fields(v, path, pp, { en: str, bn: str }),
     order: int(0),
     kind: oneOf(['lesson', 'lab']),
-    'settings?': settingsPatch,
+    start: (v, path, pp) =>
+      fields(v, path, pp, { 'settings?': settingsPatch, 'actions?': arrayOf(action) }),
     steps: arrayOf(step, true),
   });
   if (ok && Array.isArray(value.steps)) {

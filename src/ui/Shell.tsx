@@ -8,7 +8,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { ClockView } from './components/ClockControls';
 import { Notices, type Notice } from './components/Notices';
 import { PanelContext } from './components/panelContext';
-import type { PanelId } from './components/Workbench';
+import type { PanelId } from './components/panelContext';
 import { WorldContext } from './hooks/useWorld';
 import { useInstructorMode } from './hooks/useInstructorMode';
 import { LessonPane } from './lessons/LessonPane';

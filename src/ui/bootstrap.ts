@@ -3,11 +3,11 @@
  * service worker, or the in-page fallback, saying so), saving as things change, and one tab
  * owning the saved state at a time.
  */
-import type { Transport } from '../browser/transport';
 import { decodeSaved, encodeSaved, STORAGE_KEY } from '../world/persistence';
-import { World } from '../world/world';
+import { World, type WorldOptions } from '../world/world';
 import type { Notice } from './components/Notices';
 import { restoreWorld, snapshotWorld } from '../world/snapshot';
+import { VirtualClock } from '../world/clock';
 
 export const BACKUP_KEY = `${STORAGE_KEY}:unreadable-backup`;
 const LOCK_NAME = 'django-session-playground:owner';
@@ -21,19 +21,27 @@ function readSaved(notices: Notice[]): string | null {
   }
 }
 
-/** Loads the saved world, or makes a fresh one (keeping an unreadable save aside, and saying so). */
-export function loadWorld(notices: Notice[], transport: () => Transport): World {
+/**
+ * Loads the student's saved playground, or makes a fresh one (keeping an unreadable save aside,
+ * and saying so).
+ */
+export function loadWorld(
+  notices: Notice[],
+  transport: WorldOptions['transport'],
+  realNow?: () => number,
+): World {
   const text = readSaved(notices);
   const result = decodeSaved(text);
+  const newWorld = () => new World({ clock: new VirtualClock(realNow), transport });
   if (result.status === 'ok') {
     try {
-      return restoreWorld(result.world, { transport });
+      return restoreWorld(result.world, { transport, realNow });
     } catch (e) {
       return fresh(`restore failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   if (result.status === 'invalid') return fresh(result.reason);
-  return new World({ transport });
+  return newWorld();
 
   function fresh(reason: string): World {
     try {
@@ -47,19 +55,63 @@ export function loadWorld(notices: Notice[], transport: () => Transport): World 
       values: { reason },
       tone: 'warning',
     });
-    return new World({ transport });
+    return newWorld();
   }
 }
 
-/** Saves the world a moment after it changes, and right away when the page is hidden. */
-export function autosave(world: World, canSave: () => boolean, onError: () => void): () => void {
+/**
+ * A lesson's saved world, or null when there is none; one that cannot be read is dropped (the
+ * lesson starts again from its start) and a notice says so.
+ */
+export function readLessonWorld(
+  key: string,
+  notices: Notice[],
+  transport: WorldOptions['transport'],
+  realNow?: () => number,
+): World | null {
+  let text: string | null;
+  try {
+    text = localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+  const result = decodeSaved(text);
+  let reason = result.status === 'invalid' ? result.reason : null;
+  if (result.status === 'ok') {
+    try {
+      return restoreWorld(result.world, { transport, realNow });
+    } catch (e) {
+      reason = `restore failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+  if (reason !== null)
+    notices.push({
+      id: `lesson-invalid:${key}`,
+      key: 'notice.lessonWorldInvalid',
+      values: { reason },
+      tone: 'warning',
+    });
+  return null;
+}
+
+/**
+ * Saves the world under `key` a moment after it changes, right away when the page is hidden,
+ * and when saving stops (the screen moves to another world) with a change still waiting.
+ */
+export function autosave(
+  world: World,
+  key: string,
+  canSave: () => boolean,
+  onError: () => void,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failed = false;
   const save = () => {
+    if (timer !== null) clearTimeout(timer);
     timer = null;
     if (!canSave()) return;
     try {
-      localStorage.setItem(STORAGE_KEY, encodeSaved(snapshotWorld(world), Date.now()));
+      localStorage.setItem(key, encodeSaved(snapshotWorld(world), Date.now()));
     } catch {
       if (!failed) onError();
       failed = true;
@@ -75,6 +127,7 @@ export function autosave(world: World, canSave: () => boolean, onError: () => vo
   window.addEventListener('pagehide', save);
   return () => {
     unsubscribe();
+    if (timer !== null) save();
     document.removeEventListener('visibilitychange', onHide);
     window.removeEventListener('pagehide', save);
   };

@@ -6,13 +6,17 @@
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { LazyTransport } from '../browser/lazyTransport';
-import { FetchTransport, InPageTransport, type Transport } from '../browser/transport';
+import { FetchTransport, forSite, InPageTransport, type Transport } from '../browser/transport';
 import type { LessonCatalog } from '../lessons/load';
 import { isLang } from '../lessons/localized';
 import type { LessonProgress } from '../lessons/progress';
 import { LessonRunner } from '../lessons/runner';
-import type { World } from '../world/world';
-import { autosave, claimOwnership, loadWorld, type Ownership } from './bootstrap';
+import type { WorldKeeper } from '../lessons/worlds';
+import type { DjangoServer } from '../server/server';
+import { VirtualClock } from '../world/clock';
+import { STORAGE_KEY } from '../world/persistence';
+import { World, type WorldOptions } from '../world/world';
+import { autosave, claimOwnership, loadWorld, readLessonWorld, type Ownership } from './bootstrap';
 import type { Notice } from './components/Notices';
 import { ClockControls } from './components/ClockControls';
 import { Narrator } from './components/Narrator';
@@ -26,34 +30,35 @@ export interface EngineOptions {
   notices: Notice[];
   /** Something the shell shows changed (a notice, the transport, the world). */
   onChange: () => void;
-  /** Tests bring their own transport and world (msw/node, a fake clock). */
+  /** Tests bring their own transport (msw/node) and real time (a fake clock). */
   transport?: Transport;
-  world?: (transport: Transport) => World;
+  realNow?: () => number;
 }
 
+/** Where a lesson's world is saved: beside the student's own playground (STORAGE_KEY). */
+export const lessonWorldKey = (slug: string) => `${STORAGE_KEY}:lesson:${slug}`;
+
 export class Engine {
+  /** The student's own playground, or the open lesson's world: what the screen shows. */
   world: World;
   runner: LessonRunner;
   ownership: Ownership = 'unknown';
   readonly transport: Transport;
   private stopSaving: () => void = () => {};
   private readonly listeners = new Set<() => void>();
+  /** Each world's Django site, by the id its requests carry (see SITE_HEADER). */
+  private readonly sites = new Map<string, () => DjangoServer>();
+  private siteCount = 0;
   version = 0;
 
   constructor(private readonly options: EngineOptions) {
     const { notices, onChange } = options;
-    // One transport for the page; it reaches whichever world is current.
+    // One transport for the page; each world's requests say which world's site answers.
     this.transport =
-      options.transport ??
-      chooseTransport(
-        () => this.world.server,
-        notices,
-        () => this.changed(),
-      );
-    this.world = options.world
-      ? options.world(this.transport)
-      : loadWorld(notices, () => this.transport);
-    this.runner = this.newRunner();
+      options.transport ?? chooseTransport(this.siteLookup, notices, () => this.changed());
+    const playground = loadWorld(notices, this.transportFor, options.realNow);
+    this.world = playground;
+    this.runner = this.newRunner(playground);
     i18next.on('languageChanged', (l) => {
       if (isLang(l)) this.runner.setLang(l);
     });
@@ -75,15 +80,48 @@ export class Engine {
     window.addEventListener('focusin', warm, true);
   }
 
-  private newRunner(): LessonRunner {
+  /** Finds a world's site by the id its requests carry; none given: the world on screen. */
+  readonly siteLookup = (site: string | null): DjangoServer =>
+    (site !== null ? this.sites.get(site)?.() : undefined) ?? this.world.server;
+
+  /** How a new world's browsers reach its own site (for World's `transport` option). */
+  readonly transportFor: WorldOptions['transport'] = (getServer) => {
+    const site = `w${++this.siteCount}`;
+    this.sites.set(site, getServer);
+    return forSite(this.transport, site);
+  };
+
+  private newRunner(playground: World): LessonRunner {
     const lang = isLang(i18next.language) ? i18next.language : 'en';
-    return new LessonRunner(this.world, [], this.options.progress, lang);
+    const keeper: WorldKeeper = {
+      fresh: () =>
+        new World({ clock: new VirtualClock(this.options.realNow), transport: this.transportFor }),
+      restore: (slug) =>
+        readLessonWorld(
+          lessonWorldKey(slug),
+          this.options.notices,
+          this.transportFor,
+          this.options.realNow,
+        ),
+    };
+    const runner = new LessonRunner(playground, keeper, [], this.options.progress, lang);
+    // The runner moves between worlds (a lesson's, the playground): the screen and saving follow.
+    runner.subscribe(() => {
+      if (runner.world === this.world) return;
+      this.world = runner.world;
+      this.startSaving();
+      this.changed();
+    });
+    return runner;
   }
 
   private startSaving(): void {
     this.stopSaving();
+    const slug = this.world === this.runner.worlds.playground ? null : this.runner.lesson?.slug;
+    const key = slug ? lessonWorldKey(slug) : STORAGE_KEY;
     this.stopSaving = autosave(
       this.world,
+      key,
       () => this.ownership === 'owner' || this.ownership === 'unknown',
       () => {
         this.options.notices.push({ id: 'save-failed', key: 'notice.saveFailed', tone: 'warning' });
@@ -92,11 +130,14 @@ export class Engine {
     );
   }
 
-  /** An imported world replaces the current one; the lesson runner starts over on it. */
+  /**
+   * An imported world becomes the student's playground; an open lesson is closed (its own
+   * world is not in the file), and the lesson worlds in memory are forgotten.
+   */
   replaceWorld(world: World): void {
     this.runner.dispose();
+    this.runner = this.newRunner(world);
     this.world = world;
-    this.runner = this.newRunner();
     this.startSaving();
     this.changed();
   }
@@ -120,7 +161,7 @@ export class Engine {
 }
 
 function chooseTransport(
-  getServer: () => import('../server/server').DjangoServer,
+  getServer: (site: string | null) => DjangoServer,
   notices: Notice[],
   changed: () => void,
 ): Transport {
@@ -160,15 +201,32 @@ function Footer({ engine }: { engine: Engine }) {
       <button type="button" onClick={() => world.restartServer()}>
         {t('server.restart')}
       </button>
-      <button
-        type="button"
-        onClick={() => {
-          if (window.confirm(t('server.resetConfirm'))) world.resetEverything();
+      {engine.runner.lesson ? (
+        <button
+          type="button"
+          onClick={() => {
+            if (window.confirm(t('lesson.restartConfirm'))) void engine.runner.restart();
+          }}
+        >
+          {t('lesson.restart')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          onClick={() => {
+            if (window.confirm(t('server.resetConfirm'))) world.resetEverything();
+          }}
+        >
+          {t('server.reset')}
+        </button>
+      )}
+      <ExportImport
+        onImport={(w) => {
+          engine.replaceWorld(w);
+          window.location.hash = '#/';
         }}
-      >
-        {t('server.reset')}
-      </button>
-      <ExportImport onImport={(w) => engine.replaceWorld(w)} transport={() => engine.transport} />
+        transport={engine.transportFor}
+      />
       <span className="transport">{t(`transport.${engine.transport.kind}`)}</span>
     </footer>
   );

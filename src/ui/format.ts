@@ -53,3 +53,30 @@ export function durationParts(ms: number): { negative: boolean; days: number; cl
   const clock = `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
   return { negative, days, clock };
 }
+
+const unitFormats = new Map<string, Intl.NumberFormat>();
+
+/** `14 days 1 minute`, `৫ মিনিট`: a span of seconds in words, largest units first. */
+export function formatDuration(seconds: number, lang: string): string {
+  const units = [
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+    ['second', 1],
+  ] as const;
+  let left = Math.max(0, Math.round(seconds));
+  const parts: string[] = [];
+  for (const [unit, size] of units) {
+    const n = Math.floor(left / size);
+    left -= n * size;
+    if (n === 0 && !(unit === 'second' && parts.length === 0)) continue;
+    const key = `${lang}:${unit}`;
+    let f = unitFormats.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(locale(lang), { style: 'unit', unit, unitDisplay: 'long' });
+      unitFormats.set(key, f);
+    }
+    parts.push(f.format(n));
+  }
+  return parts.join(' ');
+}

@@ -5,18 +5,17 @@
  */
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { isLang, LESSON_LANGS, type Lang } from '../lessons/localized';
 
-export const LANGUAGES = ['bn', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGES = LESSON_LANGS;
+export type Language = Lang;
 export const LANGUAGE_KEY = 'django-session-playground:lang';
 
 const LOCALES = import.meta.glob<Record<string, unknown>>('../../content/locales/*.json', {
   import: 'default',
 });
 
-export function isLanguage(value: unknown): value is Language {
-  return value === 'bn' || value === 'en';
-}
+export const isLanguage = isLang;
 
 export function initialLanguage(search: string = location.search): Language {
   const fromUrl = new URLSearchParams(search).get('lang');

@@ -1,43 +1,9 @@
 /**
- * Lab 15's attacker: the scripts of a page that just arrived, simulated (browser/scripts.ts:
- * nothing is evaluated), what they send to another site (a Network entry and a value on the
- * attacker's server), and the attacker replaying a stolen `document.cookie` in her own browser.
+ * Lab 15's attacker, on the world's side: replaying a stolen `document.cookie` in her own
+ * browser, and clearing her server's list (what page scripts send is pageScripts.ts).
  */
-import { runScripts } from '../browser/scripts';
-import { plantedCookies, STOLEN_LIMIT, type StolenCookie } from './stolen';
-import type { BrowserTab } from './tabs';
+import { plantedCookies, type StolenCookie } from './stolen';
 import type { World } from './world';
-
-/**
- * Runs the scripts of `tab`'s current page. Their report stays with the history entry for the
- * browser frame to show. Only a page from the network runs them: Back and Forward show the page
- * as it was.
- */
-export function runPageScripts(world: World, tab: BrowserTab): void {
-  const entry = tab.current;
-  // Most pages have no script: not even parsed here then (the UI parses what it shows).
-  if (!entry || !/<script/i.test(entry.body)) return;
-  const page = tab.page;
-  if (!page || page.scripts.length === 0) return;
-  const pageUrl = tab.browser.url(entry.request.path);
-  entry.scripts = runScripts(page.scripts, tab.browser.jar, pageUrl);
-  for (const report of entry.scripts) {
-    if (report.outcome !== 'read-cookie') continue;
-    for (const url of report.sent) {
-      const offsite = tab.browser.offsite(url, pageUrl);
-      offsite.browser = tab.id;
-      world.record(offsite);
-      world.stolen.push({
-        time: offsite.time,
-        fromTab: tab.id,
-        url: offsite.url,
-        cookie: report.cookie,
-      });
-    }
-  }
-  if (world.stolen.length > STOLEN_LIMIT)
-    world.stolen.splice(0, world.stolen.length - STOLEN_LIMIT);
-}
 
 /**
  * The attacker replays a stolen `document.cookie` in her own browser: each of its cookies is

@@ -11,7 +11,7 @@ import { formsOf } from '../browser/page';
 import { get_random_string } from '../django/utils/crypto';
 import { cryptoRandom, type RandomSource } from '../django/runtime';
 import { DjangoServer } from '../server/server';
-import { runPageScripts } from './attacker';
+import { runPageScripts } from './pageScripts';
 import { VirtualClock } from './clock';
 import {
   DEFAULT_EDITABLE,
@@ -20,7 +20,7 @@ import {
   type EditableSettings,
   type SettingError,
 } from './settings';
-import type { StolenCookie } from './stolen';
+import { STOLEN_LIMIT, type StolenCookie } from './stolen';
 import { BrowserTab } from './tabs';
 
 export const NETWORK_LIMIT = 300;
@@ -200,7 +200,7 @@ export class World {
     this.record(entry);
     if (options.reload) tab.replace(request, entry);
     else if (options.navigate) tab.push(request, entry);
-    if (options.navigate || options.reload) runPageScripts(this, tab);
+    if (options.navigate || options.reload) this.recordPageScripts(tab);
     this.changed();
     this.emit({ type: 'exchange', entry });
     return entry;
@@ -254,6 +254,15 @@ export class World {
     const current = this.tab(tabId).current;
     if (!current) return null;
     return this.send(tabId, current.request, { navigate: false, reload: true });
+  }
+
+  /** What the page's scripts sent to another site: Network entries, the attacker's list. */
+  private recordPageScripts(tab: BrowserTab): void {
+    const { sent, stolen } = runPageScripts(tab);
+    for (const entry of sent) this.record(entry);
+    if (stolen.length === 0) return;
+    this.stolen.push(...stolen);
+    if (this.stolen.length > STOLEN_LIMIT) this.stolen.splice(0, this.stolen.length - STOLEN_LIMIT);
   }
 
   /** Keeps an exchange in the network log (capped: the oldest go first). */

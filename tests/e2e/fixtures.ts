@@ -8,26 +8,34 @@ export interface Watch {
   problems: string[];
 }
 
+// `auto`: every test is watched without asking for it.
 export const test = base.extend<{ watch: Watch }>({
-  watch: async ({ page, baseURL }, use) => {
-    const origin = new URL(baseURL as string).origin;
-    const watch: Watch = { problems: [] };
-    page.on('console', (m) => {
-      if (m.type() === 'error') watch.problems.push(`console error: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => watch.problems.push(`page error: ${e.message}`));
-    page.on('requestfailed', (r) =>
-      watch.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
-    );
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) {
-        watch.problems.push(`request to another origin: ${url}`);
-      }
-    });
-    await use(watch);
-    expect(watch.problems, 'console errors, failed requests or foreign requests').toEqual([]);
-  },
+  watch: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL as string).origin;
+      const watch: Watch = { problems: [] };
+      page.on('console', (m) => {
+        if (m.type() === 'error') watch.problems.push(`console error: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => watch.problems.push(`page error: ${e.message}`));
+      page.on('requestfailed', (r) =>
+        watch.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
+      );
+      page.on('request', (r) => {
+        const url = r.url();
+        if (
+          !url.startsWith('data:') &&
+          !url.startsWith('blob:') &&
+          new URL(url).origin !== origin
+        ) {
+          watch.problems.push(`request to another origin: ${url}`);
+        }
+      });
+      await use(watch);
+      expect(watch.problems, 'console errors, failed requests or foreign requests').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

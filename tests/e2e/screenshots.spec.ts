@@ -5,8 +5,7 @@ import { test, expect, open, login } from './fixtures';
 // (test-results/screens/) for people to look at.
 for (const lang of ['en', 'bn'] as const) {
   for (const width of [360, 1280]) {
-    test(`screens: ${lang} at ${width} px`, async ({ page, watch }, info) => {
-      void watch;
+    test(`screens: ${lang} at ${width} px`, async ({ page }, info) => {
       await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
       const shot = async (name: string) => {
         const path = join(info.project.outputDir, 'screens', `${lang}-${width}-${name}.png`);

@@ -5,8 +5,7 @@ import { ROOT_PORT } from './ports';
 const cookiesPanel = (page: import('@playwright/test').Page) =>
   page.getByRole('tabpanel', { name: 'Cookies' });
 
-test('log in, reload: still logged in with the same cookie and row', async ({ page, watch }) => {
-  void watch;
+test('log in, reload: still logged in with the same cookie and row', async ({ page }) => {
   await open(page);
   await login(page, 'alice');
   const keyCell = cookiesPanel(page).locator('tbody tr').first().locator('td').nth(1);
@@ -31,9 +30,7 @@ test('log in, reload: still logged in with the same cookie and row', async ({ pa
 
 test('close the browser: a browser-session cookie is gone, the server row stays', async ({
   page,
-  watch,
 }) => {
-  void watch;
   await open(page);
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.getByRole('checkbox', { name: /SESSION_EXPIRE_AT_BROWSER_CLOSE/ }).check();
@@ -52,11 +49,7 @@ test('close the browser: a browser-session cookie is gone, the server row stays'
   );
 });
 
-test('two browsers, two users, two keys; logging out in one leaves the other', async ({
-  page,
-  watch,
-}) => {
-  void watch;
+test('two browsers, two users, two keys; logging out in one leaves the other', async ({ page }) => {
   await open(page);
   await login(page, 'alice');
   await page.getByRole('button', { name: '+ Another browser' }).click();
@@ -93,9 +86,7 @@ test('two browsers, two users, two keys; logging out in one leaves the other', a
 
 test('the Network list follows the newest request, until an older one is picked', async ({
   page,
-  watch,
 }) => {
-  void watch;
   await open(page);
   await login(page, 'alice');
   await page.getByRole('tab', { name: 'Network' }).click();
@@ -117,9 +108,7 @@ test('the Network list follows the newest request, until an older one is picked'
 
 test('time travel: two weeks later the session has expired; clear_expired() removes the row', async ({
   page,
-  watch,
 }) => {
-  void watch;
   await open(page);
   await login(page, 'alice');
   await page.getByRole('tab', { name: 'Session store' }).click();
@@ -137,11 +126,7 @@ test('time travel: two weeks later the session has expired; clear_expired() remo
   await expect(store).toContainText('No rows.');
 });
 
-test('export the world, reset everything, import the file: alice is back', async ({
-  page,
-  watch,
-}) => {
-  void watch;
+test('export the world, reset everything, import the file: alice is back', async ({ page }) => {
   await open(page);
   await login(page, 'alice');
   const download = page.waitForEvent('download');
@@ -168,9 +153,7 @@ test('export the world, reset everything, import the file: alice is back', async
 
 test('a corrupt saved state is reported, kept aside, and replaced by a fresh world', async ({
   page,
-  watch,
 }) => {
-  void watch;
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem(
@@ -194,8 +177,7 @@ test('a corrupt saved state is reported, kept aside, and replaced by a fresh wor
 
 test.describe('a build for the domain root', () => {
   test.use({ baseURL: `http://127.0.0.1:${ROOT_PORT}/` });
-  test('works the same', async ({ page, watch }) => {
-    void watch;
+  test('works the same', async ({ page }) => {
     await open(page);
     await login(page, 'alice');
     await expect(transportLabel(page)).toBeVisible();
@@ -204,8 +186,7 @@ test.describe('a build for the domain root', () => {
 
 test.describe('without a service worker', () => {
   test.use({ serviceWorkers: 'block' });
-  test('the in-page fallback serves the site and says so', async ({ page, watch }) => {
-    void watch;
+  test('the in-page fallback serves the site and says so', async ({ page }) => {
     await open(page);
     await expect(page.getByText('Mock server: starts with the first request')).toBeVisible();
     await login(page, 'alice');
@@ -219,9 +200,7 @@ test.describe('without a service worker', () => {
 test('a second tab says the first one owns the saved work, and can take over', async ({
   page,
   context,
-  watch,
 }) => {
-  void watch;
   await open(page);
   await login(page, 'alice');
   const second = await context.newPage();

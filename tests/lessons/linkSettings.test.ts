@@ -106,19 +106,19 @@ describe('settings in a link', () => {
 });
 
 describe('LessonRunner.applyLinkSettings', () => {
-  function setup() {
-    const { world } = testWorld();
+  async function setup() {
     const runner = new LessonRunner(
-      world,
+      testWorld().world,
+      { fresh: () => testWorld().world, restore: () => null },
       Object.values(fixtureLessons()),
       new LessonProgress(null),
     );
-    return { world, runner };
+    await runner.open('fixture-login', 2);
+    return { world: runner.world, runner };
   }
 
-  it("applies a link's settings over the lesson's, restarting the server once", () => {
-    const { world, runner } = setup();
-    runner.start('fixture-login', 2);
+  it("applies a link's settings over the lesson's, restarting the server once", async () => {
+    const { world, runner } = await setup();
     const apply = vi.spyOn(world, 'applySettings');
     runner.applyLinkSettings(read('SESSION_COOKIE_AGE=60&SESSION_ENGINE=cache'));
     expect(apply).toHaveBeenCalledTimes(1);
@@ -131,14 +131,13 @@ describe('LessonRunner.applyLinkSettings', () => {
     runner.applyLinkSettings(read('SESSION_COOKIE_AGE=60'));
     expect(apply).toHaveBeenCalledTimes(1);
     // Opening another step forgets what the link did (the settings stay).
-    runner.start('fixture-login', 3);
+    await runner.open('fixture-login', 3);
     expect(runner.linked).toBeNull();
     expect(world.settings.SESSION_COOKIE_AGE).toBe(60);
   });
 
-  it('changes nothing when the link is refused, and says why', () => {
-    const { world, runner } = setup();
-    runner.start('fixture-login', 2);
+  it('changes nothing when the link is refused, and says why', async () => {
+    const { world, runner } = await setup();
     const before = { ...world.settings };
     runner.applyLinkSettings(read('SESSION_COOKIE_AGE=60&SESSION_COOKIE_PATH=nope'));
     expect(world.settings).toEqual(before);

@@ -27,7 +27,7 @@ describe('lesson.json validation', () => {
     json.kind = 'quiz';
     json.extra = 1;
     json.title = { en: 'Only English' };
-    json.settings = { SESSION_ENGINE: 'redis', NOT_A_SETTING: 1 };
+    json.start = { settings: { SESSION_ENGINE: 'redis', NOT_A_SETTING: 1 } };
     const [intro, open, logIn] = json.steps as unknown as Record<string, unknown>[];
     (intro as { code: { modern: { highlight: number[] } } }).code.modern.highlight = [9];
     (open as { actions: unknown[] }).actions = [
@@ -50,11 +50,11 @@ describe('lesson.json validation', () => {
     expect(lessonDefProblems(json, 'L')).toEqual([
       'L.title.bn: missing',
       'L.kind: expected one of "lesson", "lab", got "quiz"',
-      'L.settings.NOT_A_SETTING: not an editable setting',
-      'L.settings: Django would refuse SESSION_ENGINE (engine)',
+      'L.start.settings.NOT_A_SETTING: not an editable setting',
+      'L.start.settings: Django would refuse SESSION_ENGINE (engine)',
       'L.steps[0].code.modern.highlight: line 9 is past the last line (2)',
       'L.steps[1].actions[0].path: expected a path starting with /, got "myapp/"',
-      'L.steps[1].actions[1].type: expected one of navigate, submit, console, settings, advance, closeBrowser, addBrowser, plantCookie, replayStolen, clearExpired, restartServer, showPanel',
+      'L.steps[1].actions[1].type: expected one of navigate, submit, console, settings, advance, closeBrowser, addBrowser, plantCookie, deleteCookie, replayStolen, clearExpired, restartServer, showPanel',
       'L.steps[1].actions[2].values.username.bn: missing',
       'L.steps[1].actions[3].seconds: expected a number of seconds > 0, got -5',
       'L.steps[1].actions[4].browser: expected a browser letter ("A", "B", ...), got "b"',
@@ -69,6 +69,28 @@ describe('lesson.json validation', () => {
       'L.steps[2].predictions[0].options: a prediction needs at least two options',
       'L.steps[2].predictions[0].answer: "b" is not one of the options',
       'L.extra: unknown field',
+    ]);
+  });
+
+  it('refuses a starting condition about what happened, and a read step that acts', () => {
+    const json = def(login());
+    const [intro, , logIn] = json.steps as unknown as Record<string, unknown>[];
+    (intro as { actions: unknown[] }).actions = [
+      { type: 'showPanel', panel: 'store' },
+      { type: 'navigate', path: '/myapp/login/' },
+    ];
+    (logIn as { before: unknown[] }).before = [
+      {
+        holds: { type: 'all', checks: [{ type: 'response', path: '/x/' }, { type: 'read' }] },
+        fix: [{ type: 'navigate', path: '/myapp/logout/' }],
+      },
+      { holds: { type: 'session', key: 'username', present: false }, fix: [] },
+    ];
+    expect(lessonDefProblems(json, 'L')).toEqual([
+      'L.steps[0].actions[1]: a step only read may only show a panel',
+      'L.steps[2].before[0].holds: a "response" check says what happened, not what holds now',
+      'L.steps[2].before[0].holds: a "read" check says what happened, not what holds now',
+      'L.steps[2].before[1].fix: expected at least one item',
     ]);
   });
 
@@ -124,7 +146,7 @@ describe('the structure check: lesson.json, en.md and bn.md agree', () => {
     expect(checkLessonStructure([a])).toEqual([
       "01-fixture-login/en.md: the steps are not in lesson.json's order (intro, open-form, log-in, the-row, second-browser, wait, clean, plant, restart, log-out, browser-close)",
       '01-fixture-login/bn.md: no section "## the-row"',
-      '01-fixture-login/bn.md:25: step "the-rows" is not in lesson.json',
+      '01-fixture-login/bn.md:29: step "the-rows" is not in lesson.json',
     ]);
   });
 
@@ -144,6 +166,20 @@ describe('the structure check: lesson.json, en.md and bn.md agree', () => {
     ]);
   });
 
+  it('keeps back what happened exactly where there are questions (predict before you see)', () => {
+    const a = login();
+    // en: the answer is left in the instructions; bn: a reveal where nothing is asked.
+    a.prose.en = (a.prose.en as string).replace(/### reveal\n\n.*\n/, '');
+    a.prose.bn = (a.prose.bn as string).replace(
+      'সারিটি স্টোরে আছে।\n',
+      'সারিটি স্টোরে আছে।\n\n### reveal\n\nকিছু জিজ্ঞেস করা হয়নি।\n',
+    );
+    expect(checkLessonStructure([a])).toEqual([
+      '01-fixture-login/en.md:13: step "log-in" has predictions but no `### reveal` (what happened and why, shown once they are answered)',
+      '01-fixture-login/bn.md:33: step "the-row" has a reveal but no predictions',
+    ]);
+  });
+
   it('finds missing files, empty steps, unsafe links, bad folders and duplicates', () => {
     const a = login();
     delete a.prose.bn;
@@ -159,7 +195,7 @@ describe('the structure check: lesson.json, en.md and bn.md agree', () => {
     };
     expect(checkLessonStructure([a, b, c])).toEqual([
       '01-fixture-login/en.md: step "open-form": link target not allowed: javascript:alert(1)',
-      '01-fixture-login/en.md:39: step "clean" has no text',
+      '01-fixture-login/en.md:43: step "clean" has no text',
       '01-fixture-login/bn.md: missing',
       '07-elsewhere: the folder should be named <nn>-fixture-login',
       '07-elsewhere: slug "fixture-login" is also used by 01-fixture-login',

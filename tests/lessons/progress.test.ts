@@ -18,8 +18,24 @@ describe('lesson progress', () => {
     expect(JSON.parse(localStorage.getItem(PROGRESS_KEY) as string)).toEqual({
       version: 1,
       done: { login: ['intro', 'submit'], logout: ['intro'] },
+      at: {},
     });
     expect(PROGRESS_KEY).toMatch(/:v1$/);
+  });
+
+  it("remembers where the student is in each lesson's world; forgets it with the lesson", () => {
+    const a = new LessonProgress();
+    expect(a.position('login')).toBeNull();
+    a.setPosition('login', { step: 'post', reached: 'cookie' });
+    expect(new LessonProgress().position('login')).toEqual({ step: 'post', reached: 'cookie' });
+    // Saved before lessons had worlds of their own: no positions, and no complaint.
+    localStorage.setItem(PROGRESS_KEY, '{"version":1,"done":{"login":["intro"]}}');
+    const old = new LessonProgress();
+    expect(old.notice).toBeNull();
+    expect(old.position('login')).toBeNull();
+    expect(old.isDone('login', 'intro')).toBe(true);
+    a.reset('login');
+    expect(new LessonProgress().position('login')).toBeNull();
   });
 
   it('resets one lesson or everything', () => {
@@ -38,6 +54,11 @@ describe('lesson progress', () => {
     ['not an object', '[1,2]', 'corrupt'],
     ['no version', '{"done":{}}', 'corrupt'],
     ['another version', '{"version":2,"done":{}}', 'other-version'],
+    [
+      'a position without its step',
+      '{"version":1,"done":{},"at":{"login":{"reached":"x"}}}',
+      'corrupt',
+    ],
     ['done not an object', '{"version":1,"done":[]}', 'corrupt'],
     ['steps not strings', '{"version":1,"done":{"login":[1]}}', 'corrupt'],
   ])('drops saved progress that is %s, with a notice shown once', (_name, raw, notice) => {

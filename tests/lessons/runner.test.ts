@@ -1,185 +1,246 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LessonProgress } from '../../src/lessons/progress';
 import { formatHash, LessonRunner, parseHash, shareLink } from '../../src/lessons/runner';
+import type { World } from '../../src/world/world';
 import { fixtureLessons, testWorld } from './helpers';
 
-function setup(progress = new LessonProgress(null)) {
-  const { world } = testWorld();
+/** A page: the student's playground, lesson worlds made fresh (or restored from `saved`). */
+function setup(progress = new LessonProgress(null), saved = new Map<string, World>()) {
+  const { world: playground } = testWorld();
+  const made: World[] = [];
+  const keeper = {
+    fresh: () => {
+      const w = testWorld().world;
+      made.push(w);
+      return w;
+    },
+    restore: (slug: string) => saved.get(slug) ?? null,
+  };
   const lessons = Object.values(fixtureLessons());
-  const runner = new LessonRunner(world, lessons, progress, 'en');
-  return { world, runner, progress };
+  const runner = new LessonRunner(playground, keeper, lessons, progress, 'en');
+  return { playground, runner, progress, made };
 }
 
-describe('LessonRunner', () => {
-  it('opens a lesson at a step (clamped), or says there is no such lesson', () => {
-    const { runner } = setup();
-    expect(runner.start('nope')).toBe(false);
-    expect(runner.lesson).toBeNull();
-    expect(runner.canAdvance).toBe(false);
-    expect(runner.start('fixture-login', 99)).toBe(true);
-    expect(runner.index).toBe(10);
-    expect(runner.isLast).toBe(true);
-    expect(runner.hash).toBe('#/lesson/fixture-login/11');
-    runner.start('fixture-login', -3);
+describe('LessonRunner: worlds', () => {
+  it("opens a lesson in a world of its own, built from the lesson's start; the playground stays", async () => {
+    const { playground, runner, made } = setup();
+    await playground.navigate('A', '/myapp/connection/');
+    expect(await runner.open('nope')).toBe(false);
+    expect(runner.world).toBe(playground);
+    expect(await runner.open('fixture-login')).toBe(true);
+    expect(made).toHaveLength(1);
+    expect(runner.world).toBe(made[0]);
+    expect(runner.world.settings.SESSION_COOKIE_AGE).toBe(600); // start.settings
+    expect(runner.world.network).toEqual([]);
     expect(runner.step?.id).toBe('intro');
+    runner.close();
+    expect(runner.world).toBe(playground);
+    expect(playground.settings.SESSION_COOKIE_AGE).toBe(1209600);
+    expect(playground.network).toHaveLength(1);
   });
 
-  it("applies the lesson's settings when it starts at the first step, and only what differs", () => {
+  it('resumes a lesson where the student left it, in the same world', async () => {
+    const { runner, made, progress } = setup();
+    await runner.open('fixture-login');
+    runner.next();
+    await runner.doItForMe(); // open-form
+    runner.next();
+    expect(runner.step?.id).toBe('log-in');
+    runner.close();
+    await runner.open('fixture-login');
+    expect(runner.step?.id).toBe('log-in');
+    expect(runner.world).toBe(made[0]);
+    expect(made).toHaveLength(1);
+    expect(progress.position('fixture-login')).toEqual({ step: 'log-in', reached: 'log-in' });
+  });
+
+  it('resumes from a saved world after a reload, and starts afresh when the world is gone', async () => {
     const progress = new LessonProgress(null);
-    progress.markDone('fixture-login', 'intro');
-    const { world, runner } = setup(progress);
-    const apply = vi.spyOn(world, 'applySettings');
-    // A lesson under way, reopened at a later step (a reload): its settings stay as they are.
-    runner.start('fixture-login', 2);
-    expect(apply).not.toHaveBeenCalled();
-    runner.start('fixture-login', 0);
-    expect(apply).toHaveBeenCalledWith({ SESSION_COOKIE_AGE: 600 });
-    expect(world.settings.SESSION_COOKIE_AGE).toBe(600);
-    runner.start('fixture-login', 0);
-    expect(apply).toHaveBeenCalledTimes(1); // already so: no needless server restart
+    const first = setup(progress);
+    await first.runner.open('fixture-login', 2); // caught up to log-in
+    const saved = new Map([['fixture-login', first.runner.world]]);
+    const reloaded = setup(progress, saved);
+    await reloaded.runner.open('fixture-login');
+    expect(reloaded.runner.step?.id).toBe('log-in');
+    expect(reloaded.runner.world).toBe(first.runner.world);
+    // The same progress without the saved world: step 1 of a fresh world, not a contradiction.
+    const lost = setup(progress);
+    await lost.runner.open('fixture-login');
+    expect(lost.runner.step?.id).toBe('intro');
   });
 
-  it("applies the lesson's settings when a link opens a lesson not yet begun in the middle", () => {
-    const { world, runner } = setup();
-    runner.start('fixture-login', 2);
-    expect(world.settings.SESSION_COOKIE_AGE).toBe(600);
+  it('catches up with a linked step further than the world has been: steps done, and said', async () => {
+    const { runner } = setup();
+    expect(await runner.open('fixture-login', 99)).toBe(true);
+    expect(runner.index).toBe(10); // clamped to the last step
+    expect(runner.notes).toEqual([{ kind: 'caught-up', from: 1, to: 10 }]);
+    expect(runner.error).toBeNull();
+    expect(runner.hash).toBe('#/lesson/fixture-login/11');
+    await runner.open('fixture-login', 1); // back by a link: no catching up, nothing said
+    expect(runner.index).toBe(1);
+    expect(runner.notes).toEqual([]);
+    expect(runner.canAdvance).toBe(true); // the world has been past it
   });
 
-  it('can start a lesson from a fresh world', async () => {
-    const { world, runner } = setup();
-    await world.navigate('A', '/myapp/connection/');
-    world.addTab();
-    runner.start('fixture-login', 0, { reset: true });
-    expect(world.tabs.map((t) => t.id)).toEqual(['A']);
-    expect(world.network).toEqual([]);
-    expect(world.settings.SESSION_COOKIE_AGE).toBe(600); // the lesson's settings, after the reset
+  it('restarts a lesson: its world back to the start, step 1', async () => {
+    const { runner, made } = setup();
+    await runner.open('fixture-login', 4);
+    expect(runner.world.server.storedSessions()).toHaveLength(1);
+    await runner.restart();
+    expect(runner.world).toBe(made[0]);
+    expect(runner.index).toBe(0);
+    expect(runner.world.server.storedSessions()).toHaveLength(0);
+    expect(runner.world.settings.SESSION_COOKIE_AGE).toBe(600);
+    runner.next();
+    expect(runner.canAdvance).toBe(false); // done in a world since rebuilt: to be done again
   });
+});
 
+describe('LessonRunner: steps', () => {
   it('lights "next" when the check holds, re-evaluated on every change of the world', async () => {
-    const { world, runner, progress } = setup();
-    runner.start('fixture-login', 0);
+    const { runner, progress } = setup();
+    await runner.open('fixture-login');
     expect(runner.passed).toBe(true); // a reading step
     expect(progress.isDone('fixture-login', 'intro')).toBe(true);
     expect(runner.next()).toBe(true);
     expect(runner.step?.id).toBe('open-form');
     expect(runner.canAdvance).toBe(false);
-    expect(runner.next()).toBe(false);
     let notified = 0;
     runner.subscribe(() => notified++);
-    await world.navigate('A', '/myapp/connection/'); // the student does it by hand
+    await runner.world.navigate('A', '/myapp/connection/'); // the student does it by hand
     expect(runner.passed).toBe(true);
     expect(runner.canAdvance).toBe(true);
     expect(notified).toBeGreaterThan(0);
     expect(progress.isDone('fixture-login', 'open-form')).toBe(true);
   });
 
-  it('counts only what happens after the step began', async () => {
-    const { world, runner } = setup();
-    runner.start('fixture-login', 1);
-    await world.navigate('A', '/myapp/connection/');
-    await world.submitForm('A', 0, { username: 'alice', password: 'x' });
-    runner.start('fixture-login', 2); // log-in: wants a login response of its own
-    expect(runner.passed).toBe(false);
-    await world.navigate('A', '/myapp/logout/');
-    await world.navigate('A', '/myapp/connection/');
-    await world.submitForm('A', 0, { username: 'alice', password: 'x' });
-    expect(runner.passed).toBe(true);
+  it('says what is missing, and Next pressed too early says it louder', async () => {
+    const { runner } = setup();
+    await runner.open('fixture-login', 2); // log-in
+    await runner.world.navigate('A', '/myapp/connection/');
+    expect(runner.missing.map((c) => c.type)).toEqual(['response', 'cookie']);
+    expect(runner.next()).toBe(false);
+    expect(runner.nudged).toBe(true);
+    await runner.world.submitForm('A', 0, { username: 'alice', password: 'x' });
+    expect(runner.missing).toEqual([]);
+    expect(runner.nudged).toBe(false);
   });
 
-  it('keeps a completed step completed (prev, then next again)', async () => {
+  it('counts what was done a moment early, but not what came before the step before', async () => {
     const { runner } = setup();
-    runner.start('fixture-login', 1);
-    await runner.doItForMe();
+    await runner.open('fixture-login', 1); // open-form
+    const world = runner.world;
+    await world.navigate('A', '/myapp/connection/'); // open-form done
+    await world.submitForm('A', 0, { username: 'alice', password: 'x' }); // log-in, early
     expect(runner.next()).toBe(true);
-    expect(runner.prev()).toBe(true);
-    expect(runner.step?.id).toBe('open-form');
-    expect(runner.passed).toBe(true); // the page check holds again (present state)
-    runner.start('fixture-login', 2);
-    await runner.doItForMe();
+    expect(runner.step?.id).toBe('log-in');
+    expect(runner.passed).toBe(true); // the early login counts
+    // Back and forth: a step entered again starts a new window.
+    runner.prev();
+    runner.prev();
     runner.next();
-    runner.prev(); // log-in: no new login response since re-entering, but it was done
+    runner.next();
+    expect(runner.step?.id).toBe('log-in');
+    expect(runner.passed).toBe(false); // the login was before open-form's window
+    expect(runner.canAdvance).toBe(true); // but the world has been past it
+  });
+
+  it('a step done stays done when the student goes on and undoes it', async () => {
+    const { runner } = setup();
+    await runner.open('fixture-login', 1);
+    await runner.world.navigate('A', '/myapp/connection/');
+    await runner.world.navigate('A', '/myapp/login/'); // the page check no longer holds
     expect(runner.passed).toBe(false);
     expect(runner.canAdvance).toBe(true);
-    runner.start('fixture-login', 0);
-    expect(runner.prev()).toBe(false);
   });
 
-  it('does it for me: the actions in order, their effects, and a failure as a message', async () => {
-    const { world, runner } = setup();
-    runner.start('fixture-login', 3); // the-row: shows the store panel
-    expect(await runner.doItForMe()).toEqual({ effects: [{ panel: 'store' }], error: null });
-    runner.start('fixture-login', 2); // log-in, on a blank page: no form to submit
+  it('does it for me: the starting condition first (said), then the actions', async () => {
+    const { runner } = setup();
+    await runner.open('fixture-login', 2); // log-in: before it, nobody may be logged in
+    const world = runner.world;
+    await world.navigate('A', '/myapp/connection/');
+    await world.submitForm('A', 0, { username: 'mallory', password: 'x' });
     const result = await runner.doItForMe();
-    expect(result.error).toBe("Browser A's page (about:blank) has no form to submit.");
-    expect(runner.error).toBe(result.error);
+    expect(result.error).toBeNull();
+    expect(result.notes).toEqual([
+      {
+        kind: 'fixed',
+        actions: [
+          { type: 'navigate', browser: 'A', path: '/myapp/logout/' },
+          { type: 'navigate', browser: 'A', path: '/myapp/connection/' },
+        ],
+      },
+    ]);
+    expect(runner.passed).toBe(true);
+    expect(runner.notes).toEqual(result.notes);
+    runner.next();
+    expect(runner.notes).toEqual([]); // a new step: the note is gone
+  });
+
+  it('does it for me from anywhere: the world rebuilt when nothing less will do', async () => {
+    const { runner, made } = setup();
+    await runner.open('fixture-login', 8); // restart: the planted cookie must be deleted
+    runner.world.closeBrowser('A'); // and it was a browser-session cookie: gone
+    const result = await runner.doItForMe();
+    expect(result.error).toBeNull();
+    expect(runner.passed).toBe(true);
+    expect(result.notes).toEqual([{ kind: 'rebuilt', upTo: 8 }]);
+    expect(runner.world).toBe(made[0]);
+    expect(runner.index).toBe(8);
+  });
+
+  it('reports a step that cannot be done, as a code the UI translates', async () => {
+    const { runner } = setup();
+    await runner.open('fixture-broken', 1);
+    const result = await runner.doItForMe();
+    expect(result.error).toMatchObject({
+      code: 'check-failed',
+      values: { step: 2 },
+      message: 'step 2 (open) did not pass its check.',
+    });
+    expect(runner.error).toEqual(result.error);
     expect(runner.busy).toBe(false);
-    expect(runner.passed).toBe(false);
-    runner.start('fixture-login', 1);
-    expect(runner.error).toBeNull();
+    runner.prev();
+    expect(runner.error).toBeNull(); // another step: the message is gone
+  });
+
+  it('ignores stepping and a second "do it for me" while busy', async () => {
+    const { runner } = setup();
+    await runner.open('fixture-login', 1);
     const open = runner.doItForMe();
     expect(runner.busy).toBe(true);
-    expect(await runner.doItForMe()).toEqual({ effects: [], error: null }); // ignored while busy
-    await open;
-    expect(world.network).toHaveLength(1);
-  });
-
-  it('catches up: the steps before this one done from a fresh world, or where that stopped', async () => {
-    const { world, runner, progress } = setup();
-    world.addTab(); // a stray browser: the catch-up starts afresh
-    runner.start('fixture-login', 4); // second-browser, opened by a link
-    expect(runner.firstStepNotDoneBefore).toBe(0);
-    runner.start('fixture-login', 1); // only 'intro' (read) before it: nothing to build on
-    expect(runner.firstStepNotDoneBefore).toBeNull();
-    runner.start('fixture-login', 4);
-    const caught = runner.catchUp();
-    expect(runner.busy).toBe(true);
-    expect(runner.next()).toBe(false); // no stepping meanwhile
+    expect(runner.next()).toBe(false);
     expect(runner.prev()).toBe(false);
-    expect(await caught).toEqual({ effects: [{}, {}, { panel: 'store' }], error: null });
-    expect(runner.index).toBe(4);
-    expect(runner.firstStepNotDoneBefore).toBeNull();
-    expect([...progress.doneSteps('fixture-login')]).toEqual([
-      'intro',
-      'open-form',
-      'log-in',
-      'the-row',
-    ]);
-    expect(world.tabs.map((t) => t.id)).toEqual(['A']);
-    // A lesson whose earlier step cannot pass: the catch-up stops there and says which.
-    runner.start('fixture-broken', 2);
-    const failed = await runner.catchUp();
-    expect(failed.error).toBe('step 2 (open) did not pass its check.');
-    expect(runner.index).toBe(1);
-    expect(runner.busy).toBe(false);
+    expect(await runner.doItForMe()).toEqual({ effects: [], notes: [], error: null });
+    await open;
+    expect(runner.world.network).toHaveLength(1);
   });
 
   it('evaluates language-dependent checks in the chosen language', async () => {
-    const { world, runner } = setup();
-    runner.start('fixture-login', 1);
-    await runner.doItForMe();
-    runner.next();
+    const { runner } = setup();
+    await runner.open('fixture-login', 2);
     runner.setLang('bn');
     await runner.doItForMe(); // logs in as রহিম
     expect(runner.passed).toBe(true);
     runner.setLang('en'); // the check now wants "alice"
     expect(runner.passed).toBe(false);
-    expect(world.server.storedSessions()[0]?.data.get('username')).toBe('রহিম');
+    expect(runner.world.server.storedSessions()[0]?.data.get('username')).toBe('রহিম');
   });
 
   it('stops listening when disposed', async () => {
-    const { world, runner } = setup();
-    runner.start('fixture-login', 1);
+    const { runner } = setup();
+    await runner.open('fixture-login', 1);
     runner.dispose();
-    await world.navigate('A', '/myapp/connection/');
+    await runner.world.navigate('A', '/myapp/connection/');
     expect(runner.passed).toBe(false);
   });
 });
 
 describe('deep links', () => {
-  it('parses #/lesson/<slug>/<n> (1-based) and tolerates a lang in the hash', () => {
+  it('parses #/lesson/<slug>/<n> (1-based), #/lesson/<slug> (resume), and a lang in the hash', () => {
     expect(parseHash('#/lesson/login/3')).toEqual({ slug: 'login', step: 3, index: 2 });
-    expect(parseHash('#/lesson/login')).toEqual({ slug: 'login', step: 1, index: 0 });
+    expect(parseHash('#/lesson/login')).toEqual({ slug: 'login' });
     expect(parseHash('#/lesson/what-is-a-session/12/')).toEqual({
       slug: 'what-is-a-session',
       step: 12,
@@ -207,6 +268,7 @@ describe('deep links', () => {
 
   it('formats hashes and share links that keep the path, the query and set the language', () => {
     expect(formatHash('login', 3)).toBe('#/lesson/login/3');
+    expect(formatHash('login')).toBe('#/lesson/login');
     expect(parseHash(formatHash('logout', 7))).toEqual({ slug: 'logout', step: 7, index: 6 });
     const location = {
       origin: 'https://example.org',

@@ -9,22 +9,21 @@ import en from '../../content/locales/en.json';
 import bn from '../../content/locales/bn.json';
 import { Shell } from '../../src/ui/Shell';
 import { initI18n, type Language } from '../../src/ui/i18n';
-import { parts, startEngine } from '../../src/ui/engine';
-import { World } from '../../src/world/world';
+import { parts, startEngine, type Engine } from '../../src/ui/engine';
 import { FetchTransport } from '../../src/browser/transport';
-import { VirtualClock } from '../../src/world/clock';
 import { listenInNode } from '../../src/server/msw/node';
 import type { DjangoServer } from '../../src/server/server';
 import { lessonCatalog } from '../../src/lessons/load';
 import { LessonProgress } from '../../src/lessons/progress';
 
-let current: World | null = null;
+let current: Engine | null = null;
 let msw: ReturnType<typeof listenInNode> | null = null;
 
 export function startMsw() {
-  msw ??= listenInNode((): DjangoServer => {
-    if (!current) throw new Error('no world');
-    return current.server;
+  // Each world's requests say which world's site answers, as through the service worker.
+  msw ??= listenInNode((site): DjangoServer => {
+    if (!current) throw new Error('no engine');
+    return current.siteLookup(site);
   });
   return () => {
     msw?.close();
@@ -46,19 +45,20 @@ export function fakeRealTime(start = 1767225600000) {
 }
 
 export function renderApp(options: { lang?: Language } = {}) {
+  // Each test starts as a first visit: nothing saved by the test before.
+  localStorage.clear();
   initTestI18n(options.lang ?? 'en');
   const real = fakeRealTime();
   const catalog = lessonCatalog();
   const progress = new LessonProgress(null);
-  const engine = startEngine({
+  const engine = (current = startEngine({
     catalog,
     progress,
     notices: [],
     onChange: () => {},
     transport: new FetchTransport('http://localhost/', 'node'),
-    world: (transport) =>
-      (current = new World({ clock: new VirtualClock(real.now), transport: () => transport })),
-  });
+    realNow: real.now,
+  }));
   const user = userEvent.setup();
   const utils = render(
     <Shell lessons={{ catalog, progress }} notices={[]} loaded={{ engine, parts }} />,

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import type { DoItResult } from '../../src/lessons/runner';
 import { renderApp, startMsw } from './helpers';
 
 let stop: () => void;
@@ -38,57 +37,107 @@ describe('the lesson list', () => {
 });
 
 describe('a lesson step', () => {
-  it('opens from a deep link, waits for the engine, and goes on after "Do it for me"', async () => {
+  it('opens from a deep link in its own world, catching up, and goes on after "Do it for me"', async () => {
     window.history.replaceState(null, '', '/#/lesson/login/4');
-    const { user, runner } = renderApp();
+    const { user, runner, engine } = renderApp();
+    const playground = engine.world;
     expect(await screen.findByText('Step 4 of 6')).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Steps 1–3 were done for you/, undefined, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(engine.world).not.toBe(playground);
+    expect(playground.network).toEqual([]); // the student's playground is left alone
     const next = screen.getByRole('button', { name: 'Next' });
-    expect(next).toBeDisabled();
+    expect(next).toHaveAttribute('aria-disabled', 'true');
     expect(screen.getByText(/Not done yet/)).toBeInTheDocument();
+    // Pressed anyway: it says what is still missing.
+    await user.click(next);
+    expect(screen.getByText(/still to do before Next/i)).toBeInTheDocument();
+    expect(document.querySelector('.still-to-do')).toHaveTextContent(
+      'Browser A: POST /myapp/login/, the answer sets the cookie sessionid',
+    );
     await user.click(screen.getByRole('button', { name: 'Do it for me' }));
-    await waitFor(() => expect(next).toBeEnabled());
+    await waitFor(() => expect(next).toHaveAttribute('aria-disabled', 'false'));
     expect(screen.getByText(/Done: the playground checked that it happened/)).toBeInTheDocument();
     expect(runner.progress.isDone('login', 'post')).toBe(true);
     await user.click(next);
     expect(await screen.findByText('Step 5 of 6')).toBeInTheDocument();
     expect(window.location.hash).toBe('#/lesson/login/5');
+    expect(document.activeElement).toHaveTextContent('Step 5 of 6'); // focus moved to the step
     // The browser's back button returns to step 4 (done, so Next is lit at once).
     await act(async () => {
       window.history.back();
       await new Promise((r) => setTimeout(r, 50));
     });
     expect(await screen.findByText('Step 4 of 6')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Next' })).toHaveAttribute('aria-disabled', 'false');
+    // Back to the playground, and into the lesson again where it was left.
+    await user.click(screen.getByRole('link', { name: 'Back to my playground' }));
+    await waitFor(() => expect(engine.world).toBe(playground));
+    await go('#/lesson/login');
+    expect(await screen.findByText('Step 4 of 6')).toBeInTheDocument();
   });
 
   it('keeps the step and the world when the language changes mid-lesson', async () => {
     window.history.replaceState(null, '', '/#/lesson/login/4');
-    const { user, world } = renderApp();
+    const { user, engine } = renderApp();
     await screen.findByText('Step 4 of 6');
     await user.click(screen.getByRole('button', { name: 'Do it for me' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled());
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Next' })).toHaveAttribute(
+        'aria-disabled',
+        'false',
+      ),
+    );
+    const world = engine.world;
     const cookie = world.activeTab.browser.jar.all()[0]?.value;
     await user.click(screen.getByRole('button', { name: 'বাংলা' }));
     expect(await screen.findByText('ধাপ ৪ / ৬')).toBeInTheDocument();
     expect(
       screen.getByRole('heading', { level: 2, name: 'লগইন: সেশনে ইউজারনেম রাখা' }),
     ).toBeInTheDocument();
-    await waitFor(() =>
-      expect(document.querySelector('.prose')).toHaveTextContent(
-        'ইউজারনেমে `রহিম`'.replace(/`/g, ''),
-      ),
+    expect(screen.getByRole('button', { name: 'পরের ধাপ' })).toHaveAttribute(
+      'aria-disabled',
+      'false',
     );
-    expect(screen.getByRole('button', { name: 'পরের ধাপ' })).toBeEnabled();
+    expect(engine.world).toBe(world);
     expect(world.activeTab.browser.jar.all()[0]?.value).toBe(cookie);
     await user.click(screen.getByRole('button', { name: 'English' }));
   });
 
-  it('steps with PageDown and PageUp from the keyboard', async () => {
+  it('says in the page\'s language what "Do it for me" did to start the step', async () => {
+    window.history.replaceState(null, '', '/?lang=bn#/lesson/login/4');
+    const { user, engine } = renderApp({ lang: 'bn' });
+    await screen.findByText('ধাপ ৪ / ৬');
+    await waitFor(() => expect(engine.runner.lesson?.slug).toBe('login'));
+    // The student logs in early, by hand: the form is gone from browser A's page.
+    await act(async () => {
+      await engine.world.navigate('A', '/myapp/connection/');
+      await engine.world.submitForm('A', 0, { username: 'mallory', password: 'x' });
+    });
+    await user.click(screen.getByRole('button', { name: 'আমার হয়ে করে দিন' }));
+    const note = await screen.findByText(/এই ধাপ শুরু করতে আগে/);
+    expect(note.closest('[role="status"]')).toHaveTextContent(
+      'ব্রাউজার A-তে /myapp/logout/ খোলা হয়েছে',
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'পরের ধাপ' })).toHaveAttribute(
+        'aria-disabled',
+        'false',
+      ),
+    );
+  });
+
+  it('steps with PageDown and PageUp from the keyboard, and PageDown on an unfinished step says why', async () => {
     window.history.replaceState(null, '', '/#/lesson/login/1');
     const { user } = renderApp();
     await screen.findByText('Step 1 of 6');
+    await waitFor(() => expect(screen.getByText(/^Step 1 of 6/)).toBeInTheDocument());
     await user.keyboard('{PageDown}');
     expect(await screen.findByText('Step 2 of 6')).toBeInTheDocument();
+    await user.keyboard('{PageDown}');
+    expect(await screen.findByText(/still to do before Next/i)).toBeInTheDocument();
+    expect(screen.getByText('Step 2 of 6')).toBeInTheDocument();
     await user.keyboard('{PageUp}');
     expect(await screen.findByText('Step 1 of 6')).toBeInTheDocument();
   });
@@ -105,65 +154,46 @@ describe('a lesson step', () => {
   });
 });
 
-describe('a step opened before the steps it builds on', () => {
-  it('says so, and says why "Do it for me" then fails', async () => {
-    window.history.replaceState(null, '', '/#/lesson/httponly-xss/8');
-    const { user } = renderApp();
-    expect(await screen.findByText('Step 8 of 9')).toBeInTheDocument();
-    expect(screen.getByText(/some of them have not been done in this playground/)).toBeVisible();
-    const start = screen.getByRole('link', { name: 'Start from step 1' });
-    expect(start).toHaveAttribute('href', '#/lesson/httponly-xss/1');
-    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(
-      '“Do it for me” could not do this step here: There is no browser B.',
-    );
-    await go('#/lesson/httponly-xss/1');
-    expect(await screen.findByText('Step 1 of 9')).toBeInTheDocument();
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    expect(screen.queryByText(/have not been done in this playground/)).not.toBeInTheDocument();
-  });
-
-  it("does the earlier steps on request, from a fresh playground, and keeps the link's settings", async () => {
+describe('a link into the middle of a lab', () => {
+  it("catches up in the lab's own world, keeps the link's settings, and the step can be done", async () => {
     window.history.replaceState(null, '', '/#/lesson/httponly-xss/8?SESSION_COOKIE_AGE=600');
-    const { user, world, runner } = renderApp();
+    const { user, engine, runner } = renderApp();
+    const playground = engine.world;
     expect(await screen.findByText(/This link set these settings/)).toBeInTheDocument();
-    world.addTab('stray'); // gone after the fresh start
-    const before = window.history.length;
-    const asked = vi.spyOn(window, 'confirm').mockReturnValue(true);
-    await user.click(screen.getByRole('button', { name: 'Do steps 1–7 for me' }));
-    expect(asked).toHaveBeenCalledWith(expect.stringContaining('do steps 1–7 for you?'));
-    asked.mockRestore();
-    await waitFor(() =>
-      expect(screen.queryByText(/have not been done in this playground/)).not.toBeInTheDocument(),
-    );
+    expect(screen.getByText(/Steps 1–7 were done for you/)).toBeInTheDocument();
     expect(screen.getByText('Step 8 of 9')).toBeInTheDocument();
     expect(window.location.hash).toBe('#/lesson/httponly-xss/8');
-    expect(window.history.length).toBe(before); // back does not walk through steps 1 to 7
+    const world = engine.world;
+    expect(world).not.toBe(playground);
     expect(runner.progress.doneSteps('httponly-xss').size).toBe(7);
     expect(world.tabs.map((t) => t.id)).toEqual(['A', 'B']);
     expect(world.stolen.length).toBeGreaterThan(0);
     expect(world.settings.SESSION_COOKIE_AGE).toBe(600);
     expect(world.settings.SESSION_COOKIE_HTTPONLY).toBe(false);
-    // Now step 8's own "Do it for me" works.
+    expect(playground.settings.SESSION_COOKIE_AGE).toBe(1209600);
     await user.click(screen.getByRole('button', { name: 'Do it for me' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled());
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Next' })).toHaveAttribute(
+        'aria-disabled',
+        'false',
+      ),
+    );
   });
-});
 
-describe('catching up', () => {
   it('finishes first when the address changes meanwhile, then the address follows it', async () => {
     window.history.replaceState(null, '', '/#/lesson/httponly-xss/8');
     const { runner } = renderApp();
-    expect(await screen.findByText('Step 8 of 9')).toBeInTheDocument();
-    let caught: Promise<DoItResult> = Promise.resolve({ effects: [], error: null });
-    act(() => {
-      caught = runner.catchUp();
-      // The browser's back button, pressed before the catch-up is through.
+    // The browser's back button, pressed while the catch-up is at step 4.
+    let pressed = false;
+    const unsubscribe = runner.subscribe(() => {
+      if (pressed || !runner.busy || runner.index !== 3) return;
+      pressed = true;
       window.location.hash = '#/';
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    expect(await act(() => caught)).toMatchObject({ error: null });
+    await waitFor(() => expect(pressed).toBe(true), { timeout: 5000 });
+    await waitFor(() => expect(runner.busy).toBe(false), { timeout: 5000 });
+    unsubscribe();
     await waitFor(() => expect(window.location.hash).toBe('#/lesson/httponly-xss/8'));
     expect(screen.getByText('Step 8 of 9')).toBeInTheDocument();
     expect(runner.progress.doneSteps('httponly-xss').size).toBe(7);
@@ -177,11 +207,12 @@ describe('a link with settings', () => {
       '',
       '/#/lesson/expiry/2?SESSION_COOKIE_AGE=60&SESSION_COOKIE_HTTPONLY=False',
     );
-    const { world } = renderApp();
+    const { engine } = renderApp();
     const status = await screen.findByText(/This link set these settings/);
     expect(status.closest('[role="status"]')).toHaveTextContent(
       'SESSION_COOKIE_AGE = 60SESSION_COOKIE_HTTPONLY = False',
     );
+    const world = engine.world;
     expect(world.settings).toMatchObject({
       SESSION_COOKIE_AGE: 60,
       SESSION_COOKIE_HTTPONLY: false,
@@ -189,7 +220,7 @@ describe('a link with settings', () => {
     expect(screen.getByText(/^Step 2 of/)).toBeInTheDocument();
     expect(window.location.hash).toBe('#/lesson/expiry/2');
     // Settings changed since are the student's: the same step opened again keeps them.
-    world.applySettings({ SESSION_COOKIE_AGE: 120 });
+    act(() => void world.applySettings({ SESSION_COOKIE_AGE: 120 }));
     await go('#/lesson/expiry/2');
     expect(world.settings.SESSION_COOKIE_AGE).toBe(120);
   });
@@ -200,26 +231,27 @@ describe('a link with settings', () => {
       '',
       '/#/lesson/login/2?SESSION_COOKIE_AGE=60&SESSION_ENGNE=db',
     );
-    const { world } = renderApp();
+    const { engine } = renderApp();
     const alert = await screen.findByText(/Nothing from this link was applied/);
     expect(alert.closest('[role="alert"]')).toHaveTextContent(
       'SESSION_ENGNE = db: no such setting in the playground.',
     );
-    expect(world.settings.SESSION_COOKIE_AGE).toBe(1209600);
+    expect(engine.world.settings.SESSION_COOKIE_AGE).toBe(1209600);
   });
 
   it('shares the current settings when asked to', async () => {
     window.history.replaceState(null, '', '/#/lesson/login/3');
-    const { user, world } = renderApp();
+    const { user, engine } = renderApp();
     await screen.findByText('Step 3 of 6');
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Next' })).toBeInTheDocument());
-    act(() => void world.applySettings({ SESSION_ENGINE: 'cache' }));
-    await user.click(screen.getByText('Share this step, start over'));
+    await waitFor(() => expect(engine.runner.lesson?.slug).toBe('login'));
+    await waitFor(() => expect(engine.runner.busy).toBe(false));
+    act(() => void engine.world.applySettings({ SESSION_ENGINE: 'cache' }));
+    await user.click(screen.getByText('Share this step'));
     const input = screen.getByRole('textbox', { name: /Link to this step/ });
     expect(input).toHaveValue('http://localhost:3000/?lang=en#/lesson/login/3');
     await user.click(
       screen.getByRole('checkbox', {
-        name: "with this playground's settings (1 differs from Django's defaults)",
+        name: "with this lesson's settings (1 differs from Django's defaults)",
       }),
     );
     expect(input).toHaveValue(
@@ -230,21 +262,45 @@ describe('a link with settings', () => {
 
 describe('predict, then reveal', () => {
   it('shows the question with its code, takes an answer, and grades it once the step has run', async () => {
-    window.history.replaceState(null, '', '/#/lesson/signed-cookies/1');
+    window.history.replaceState(null, '', '/#/lesson/signed-cookies/2');
     const { user } = renderApp();
-    await screen.findByText('Step 1 of 7');
-    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled());
-    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByText('Step 2 of 7');
     const question = await screen.findByRole('group', { name: /Predict: With signed_cookies/ });
     expect(within(question).getByText("{'username': 'alice'}").tagName).toBe('CODE');
+    // What happened is kept back while there are questions to answer.
+    const reveal = /The cookie is the session/;
+    expect(screen.queryByText(reveal)).not.toBeInTheDocument();
+    expect(screen.getByText(/Answer the question above \(or skip it\)/)).toBeInTheDocument();
     await user.click(within(question).getByRole('radio', { name: /A row with/ }));
     expect(within(question).getByText(/checked against what Django does/)).toBeInTheDocument();
+    const second = screen.getByRole('group', { name: /Predict: What will the/ });
+    await user.click(within(second).getByRole('radio', { name: /Something longer/ }));
+    expect(screen.getByText(/Now do the step: what happened/)).toBeInTheDocument();
+    expect(screen.queryByText(reveal)).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Do it for me' }));
     await waitFor(() =>
       expect(within(question).getByText(/✗ not what happened/)).toBeInTheDocument(),
     );
     expect(within(question).getByRole('radio', { name: /Nothing at all/ })).toBeDisabled();
     expect(within(question).getByText('✓ this is what happened', { exact: false })).toBeVisible();
+    expect(within(second).getByText(/Right: that is what Django did/)).toBeInTheDocument();
+    expect(document.querySelector('.prose.reveal')).toHaveTextContent(reveal);
+  });
+
+  it('shows what happened after the questions are skipped and the step is done', async () => {
+    window.history.replaceState(null, '', '/#/lesson/logout/2');
+    const { user } = renderApp();
+    await screen.findByText('Step 2 of 7');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Do it for me' })).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Next' })).toHaveAttribute(
+        'aria-disabled',
+        'false',
+      ),
+    );
+    expect(document.querySelector('.prose.reveal')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Skip the question' }));
+    expect(document.querySelector('.prose.reveal')).toHaveTextContent(/You are logged out/);
   });
 });

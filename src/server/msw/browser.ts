@@ -1,9 +1,9 @@
 /** The Django site served by MSW's service worker in the page (loaded only when needed). */
 import { setupWorker } from 'msw/browser';
-import type { DjangoServer } from '../server';
 import { createHandlers } from './handlers';
+import type { SiteLookup } from './protocol';
 
-export async function startWorker(getServer: () => DjangoServer, baseUrl: string): Promise<void> {
+export async function startWorker(getServer: SiteLookup, baseUrl: string): Promise<void> {
   const worker = setupWorker(...createHandlers(getServer));
   await worker.start({
     serviceWorker: { url: `${baseUrl}mockServiceWorker.js`, options: { scope: baseUrl } },

@@ -3,16 +3,17 @@
  * (setupServer): every request under `__django__/` is handed to the Django site.
  */
 import { http, HttpResponse } from 'msw';
-import type { DjangoServer } from '../server';
 import {
   asciiJson,
   COOKIE_HEADER,
   djangoPath,
   EXCHANGE_HEADER,
+  SITE_HEADER,
   type ExchangeExtras,
+  type SiteLookup,
 } from './protocol';
 
-export function createHandlers(getServer: () => DjangoServer) {
+export function createHandlers(getServer: SiteLookup) {
   return [
     http.all(`*/__django__/*`, async ({ request }) => {
       const url = new URL(request.url);
@@ -24,7 +25,7 @@ export function createHandlers(getServer: () => DjangoServer) {
       if (contentType) headers['Content-Type'] = contentType;
       const body =
         request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-      const exchange = getServer().handle({
+      const exchange = getServer(request.headers.get(SITE_HEADER)).handle({
         method: request.method,
         path: decodeURIComponent(path),
         query: url.search.slice(1),

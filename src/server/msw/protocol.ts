@@ -7,12 +7,20 @@
  *   GET <base>/__django__/myapp/connection/      x-playground-cookie: sessionid=...
  *   200 OK                                       x-playground-exchange: {"setCookies": [...], ...}
  */
-import type { Exchange } from '../server';
+import type { DjangoServer, Exchange } from '../server';
 
 /** Requests under this path segment go to the Django site. */
 export const DJANGO_SEGMENT = '/__django__';
 export const COOKIE_HEADER = 'x-playground-cookie';
 export const EXCHANGE_HEADER = 'x-playground-exchange';
+/**
+ * Which world's Django site answers (a page holds several worlds: the student's playground and
+ * one per lesson). Absent: the page's current one.
+ */
+export const SITE_HEADER = 'x-playground-site';
+
+/** Finds the Django site of a world by its SITE_HEADER (null: none given). */
+export type SiteLookup = (site: string | null) => DjangoServer;
 
 /**
  * What rides in the exchange header: everything but the body. Headers are repeated here because

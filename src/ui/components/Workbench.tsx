@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePanel } from './panelContext';
+import { PANELS, usePanel, type PanelId } from './panelContext';
 import { BrowserPane } from './BrowserPane';
 import { SessionGlance } from './SessionGlance';
 import { Tabs } from './Tabs';
@@ -25,9 +25,6 @@ const SettingsPanel = lazy(() =>
 const InspectorPanel = lazy(() =>
   import('../inspector/InspectorPanel').then((m) => ({ default: m.InspectorPanel })),
 );
-
-export const PANELS = ['cookies', 'network', 'store', 'console', 'settings', 'inspector'] as const;
-export type PanelId = (typeof PANELS)[number];
 
 export function Workbench() {
   const { t } = useTranslation();

@@ -1,5 +1,8 @@
 import { createContext, useContext } from 'react';
-import type { PanelId } from './Workbench';
+
+/** The workbench's panels, in the order of their tabs. */
+export const PANELS = ['cookies', 'network', 'store', 'console', 'settings', 'inspector'] as const;
+export type PanelId = (typeof PANELS)[number];
 
 export interface PanelControl {
   panel: PanelId;

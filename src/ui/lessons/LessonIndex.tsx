@@ -58,7 +58,7 @@ function LessonList({ title, lessons }: { title: string; lessons: LessonSummary[
           const total = lesson.stepIds.length;
           return (
             <li key={lesson.slug}>
-              <a href={formatHash(lesson.slug, 1)}>{lesson.title[lang]}</a>{' '}
+              <a href={formatHash(lesson.slug)}>{lesson.title[lang]}</a>{' '}
               <span className={done === total ? 'progress complete' : 'progress'}>
                 {done === total
                   ? t('lesson.completed')

@@ -1,7 +1,8 @@
 /**
  * The left side: the lesson list, or the open lesson step. The address's hash decides which
- * (`#/lesson/<slug>/<n>`), so a step can be linked to and the browser's back button works. The
- * step's prose shows at once; its controls wake up when the playground's engine has loaded.
+ * (`#/lesson/<slug>/<n>`, or `#/lesson/<slug>` for where the student left it), so a step can be
+ * linked to and the browser's back button works. The step's prose shows at once; its controls
+ * wake up when the playground's engine has loaded and the lesson's own world is ready.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,18 +64,21 @@ export function LessonPane() {
       window.history.replaceState(null, '', clean);
       setLink(parseHash(clean));
     };
-    if (runner.lesson?.slug === known.slug && runner.index === known.index) return applyLink();
+    const here = runner.lesson?.slug === known.slug;
+    if (here && (known.index === undefined || runner.index === known.index)) return applyLink();
     let live = true;
     void catalog.loadDef(known.slug).then(
-      (def) => {
+      async (def) => {
         // The address may have moved on while the lesson loaded: the runner stepped on (a key
         // pressed twice in quick succession) and wrote its own hash. Starting at this stale step
         // would write it back, and the two would chase each other for ever.
         const now = parseHash(window.location.hash);
         if (!live || runner.busy || now?.slug !== known.slug || now.index !== known.index) return;
         runner.register(def);
-        runner.start(known.slug, known.index);
-        applyLink();
+        await runner.open(known.slug, known.index);
+        // Even if the address moved meanwhile (the runner writes its steps there while it
+        // catches up), the link's settings belong to the lesson it opened.
+        if (runner.lesson?.slug === known.slug) applyLink();
       },
       () => {}, // the player says why the lesson could not load
     );
@@ -88,11 +92,14 @@ export function LessonPane() {
   const busy = runner?.busy ?? false;
   useEffect(() => {
     if (hash && window.location.hash !== hash) {
-      if (busy) window.history.replaceState(null, '', hash);
+      // `#/lesson/<slug>` (resume) names the same place as the step it resumed at.
+      const resumed = parseHash(window.location.hash);
+      const same = resumed?.index === undefined && resumed?.slug === runner?.lesson?.slug;
+      if (busy || same) window.history.replaceState(null, '', hash);
       else window.history.pushState(null, '', hash);
       setLink(parseHash(hash)); // neither fires an event: keep the link in step
     }
-  }, [hash, busy, setLink]);
+  }, [hash, busy, setLink, runner]);
   if (link && !known && runner) window.history.replaceState(null, '', '#/');
   return (
     <aside className="lesson-pane">{known ? <LessonPlayer link={known} /> : <LessonIndex />}</aside>

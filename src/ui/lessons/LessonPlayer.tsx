@@ -1,12 +1,17 @@
-/** One lesson step: its prose, its code, "do it for me", and next once the engine agrees. */
-import { useEffect, useState } from 'react';
+/**
+ * One lesson step: its prose, its code, its questions and (once answered) what happened, "do it
+ * for me", and Next once the engine agrees, or what is still missing when it does not. The
+ * lesson runs in a world of its own; the student's playground waits behind "Back to my
+ * playground".
+ */
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderMarkdown } from '../../lessons/markdown';
 import { formatHash, shareLink } from '../../lessons/links';
 import { formatLinkSettings, pythonLiteral } from '../../lessons/linkSettings';
 import type { LessonDef, LessonText } from '../../lessons/types';
 import type { StepLink } from '../../lessons/links';
-import type { DoItResult, LessonRunner } from '../../lessons/runner';
+import type { DoItResult, DoneNote, LessonProblem, LessonRunner } from '../../lessons/runner';
 import type { Lang } from '../../lessons/localized';
 import type { EditableSettings } from '../../world/settings';
 import { formatNumber } from '../format';
@@ -17,6 +22,7 @@ import { CodeView } from './CodeView';
 import { Markdown } from './Markdown';
 import { Predictions } from './Predictions';
 import { useLessons } from './context';
+import { describeAction, describeCheck } from './describe';
 
 /** A lesson's steps and code: its own chunk, fetched when the lesson is opened. */
 export function useLessonDef(slug: string): { def: LessonDef | null; error: string | null } {
@@ -162,48 +168,64 @@ function LinkedSettings({ linked }: { linked: NonNullable<LessonRunner['linked']
   );
 }
 
-/** "Do it for me" could not do the step: why, in the engine's words. */
-function DoItFailed({ error }: { error: string }) {
+/** Why a step could not be done, in the page's language. */
+function Problem({ problem }: { problem: LessonProblem }) {
   const { t } = useTranslation();
   return (
     <p role="alert" className="error">
-      {t('lesson.doItFailed')} <code>{error}</code>
+      {t('lesson.doItFailed')} {t(`lesson.error.${problem.code}`, problem.values)}
     </p>
   );
 }
 
-/**
- * A step opened before the steps it builds on (a link into the middle of a lab): say so, and
- * offer to start from the first of them or to have them done.
- */
-function EarlierStepsNotDone({
-  runner,
-  doing,
-}: {
-  runner: LessonRunner;
-  doing: (work: () => Promise<DoItResult>) => Promise<void>;
-}) {
+/** What "do it for me" (or opening the step) did besides the step itself. */
+function Notes({ notes }: { notes: DoneNote[] }) {
   const { t, i18n } = useTranslation();
-  const lesson = runner.lesson;
-  const gap = runner.firstStepNotDoneBefore;
-  if (!lesson || gap === null) return null;
-  const n = (x: number) => formatNumber(x, i18n.language as Lang);
-  const upTo = n(runner.index);
-  const catchUp = () => {
-    if (window.confirm(t('lesson.catchUpConfirm', { to: upTo })))
-      void doing(() => runner.catchUp());
-  };
+  const lang = i18n.language as Lang;
+  const n = (x: number) => formatNumber(x, lang);
+  if (notes.length === 0) return null;
   return (
-    <div className="catch-up">
-      <p>{t('lesson.needsEarlier')}</p>
-      <p className="inline-form">
-        <a className="button" href={formatHash(lesson.slug, gap + 1)}>
-          {t('lesson.goToStep', { n: n(gap + 1) })}
-        </a>
-        <button type="button" onClick={catchUp} disabled={runner.busy}>
-          {t('lesson.catchUp', { to: upTo })}
-        </button>
-      </p>
+    <div role="status" className="lesson-notes">
+      {notes.map((note, i) =>
+        note.kind === 'fixed' ? (
+          <div key={i}>
+            <p>{t('lesson.note.fixed')}</p>
+            <ul>
+              {note.actions.map((a, j) => (
+                <li key={j}>{describeAction(a, t, lang)}</li>
+              ))}
+            </ul>
+          </div>
+        ) : note.kind === 'caught-up' ? (
+          <p key={i}>{t('lesson.note.caughtUp', { from: n(note.from), to: n(note.to) })}</p>
+        ) : note.upTo > 0 ? (
+          <p key={i}>{t('lesson.note.rebuilt', { to: n(note.upTo) })}</p>
+        ) : (
+          <p key={i}>{t('lesson.note.rebuiltStart')}</p>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** What the step still needs: said always, and louder when Next was pressed too early. */
+function StillToDo({ runner, id }: { runner: LessonRunner; id: string }) {
+  const { t, i18n } = useTranslation();
+  const missing = runner.missing;
+  if (missing.length === 0) return null;
+  return (
+    // Pressed Next (or PageDown) too early: said aloud, not only shown.
+    <div
+      id={id}
+      className={runner.nudged ? 'still-to-do nudged' : 'still-to-do'}
+      role={runner.nudged ? 'alert' : undefined}
+    >
+      <p>{t(runner.nudged ? 'lesson.nudge' : 'lesson.stillToDo')}</p>
+      <ul>
+        {missing.map((c, i) => (
+          <li key={i}>{describeCheck(c, t, i18n.language as Lang)}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -217,20 +239,57 @@ function ClockRecheck({ runner }: { runner: LessonRunner }) {
   return null;
 }
 
+/**
+ * The questions of a step and what the student did with them: answered, or skipped. What
+ * happened (the step's reveal) is shown only once every question is answered or skipped.
+ */
+function useQuestions(stepKey: string) {
+  const [state, setState] = useState<{
+    key: string;
+    answers: Record<string, string>;
+    skipped: boolean;
+  }>({ key: stepKey, answers: {}, skipped: false });
+  const current = state.key === stepKey ? state : { key: stepKey, answers: {}, skipped: false };
+  return {
+    answers: current.answers,
+    skipped: current.skipped,
+    answer: (id: string, option: string) =>
+      setState({ ...current, answers: { ...current.answers, [id]: option } }),
+    skip: () => setState({ ...current, skipped: true }),
+  };
+}
+
 export function LessonPlayer({ link }: { link: StepLink }) {
   const { t, i18n } = useTranslation();
-  const { runner: live, catalog } = useLessons();
+  const { runner: live, catalog, progress } = useLessons();
   const { showPanel } = usePanel();
   const lang = i18n.language as Lang;
-  // Until the engine has loaded (or while it catches up with the hash), show the linked step.
+  // Until the engine has opened the lesson (or while it catches up with the hash), show the
+  // linked step, or where the student left the lesson.
   const runner = live?.lesson?.slug === link.slug ? live : null;
   const loaded = useLessonDef(link.slug);
   const summary = catalog.bySlug(link.slug);
   const lesson = runner?.lesson ?? loaded.def;
-  const index = runner ? runner.index : Math.min(link.index, (lesson?.steps.length ?? 1) - 1);
+  const resumeAt = lesson?.steps.findIndex((s) => s.id === progress.position(link.slug)?.step);
+  const index = runner
+    ? runner.index
+    : Math.min(link.index ?? Math.max(0, resumeAt ?? 0), (lesson?.steps.length ?? 1) - 1);
   const step = lesson?.steps[index] ?? null;
   const { text, error: textError } = useLessonText(link.slug, lang);
   const error = textError ?? loaded.error;
+  const questions = useQuestions(`${link.slug}/${step?.id ?? ''}`);
+  // Next (or Previous) moves focus to the new step's heading, and the pane scrolls to it.
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef<string | null>(null);
+  const stepKey = runner && step ? `${link.slug}/${index}` : null;
+  useEffect(() => {
+    if (stepKey === null) return;
+    const first = shownStep.current === null;
+    shownStep.current = stepKey;
+    if (first) return; // the first step shown: focus stays where the student is
+    stepHeading.current?.focus({ preventScroll: true });
+    stepHeading.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [stepKey]);
   if (!summary) return null;
   if (!lesson || !step) {
     return (
@@ -238,7 +297,7 @@ export function LessonPlayer({ link }: { link: StepLink }) {
         <h2 id="lesson-heading">{summary.title[lang]}</h2>
         {error ? (
           <p role="alert" className="error">
-            {error}
+            {t('lesson.loadFailed')} <code>{error}</code>
           </p>
         ) : (
           <p className="hint">{t('lesson.loading')}</p>
@@ -249,36 +308,45 @@ export function LessonPlayer({ link }: { link: StepLink }) {
   const position = catalog.lessons.findIndex((l) => l.slug === lesson.slug);
   const nextLesson = catalog.lessons[position + 1];
   const n = (x: number) => formatNumber(x, lang);
-  // After "do it for me" (or catching up), the last panel an action asked for comes to the front.
+  // After "do it for me", the last panel an action asked for comes to the front.
   const doing = async (work: () => Promise<DoItResult>) => {
     const result = await work();
     const panel = [...result.effects].reverse().find((e) => e.panel)?.panel;
     if (panel) showPanel(panel);
   };
   const restart = () => {
-    if (runner && window.confirm(t('lesson.restartConfirm')))
-      runner.start(lesson.slug, 0, { reset: true });
+    if (runner && window.confirm(t('lesson.restartConfirm'))) void runner.restart();
   };
   const canAdvance = runner?.canAdvance ?? false;
   const isLast = index === lesson.steps.length - 1;
   const prose = text?.steps[step.id];
+  const reveal = text?.reveals[step.id];
+  const predictions = step.predictions ?? [];
+  const answeredAll = predictions.every((p) => questions.answers[p.id] !== undefined);
+  const settled = answeredAll || questions.skipped;
+  const done = canAdvance && step.check.type !== 'read';
+  const missingId = `still-to-do-${lesson.slug}-${index}`;
+  const blocked = !canAdvance || (runner?.busy ?? true);
   return (
     <article className="lesson-player" aria-labelledby="lesson-heading">
       <p className="lesson-crumbs">
-        <a href="#/">{t('lesson.all')}</a> ·{' '}
+        <a href="#/">← {t('lesson.all')}</a> ·{' '}
         {t('lesson.position', { n: n(position + 1), total: n(catalog.lessons.length) })}
       </p>
       <h2 id="lesson-heading">{lesson.title[lang]}</h2>
-      <p className="step-position">
-        {t('lesson.step', { n: n(index + 1), total: n(lesson.steps.length) })}
+      <p className="own-world">
+        {t('lesson.ownWorld')} <a href="#/">{t('lesson.backToPlayground')}</a>
       </p>
+      <h3 className="step-position" id="step-heading" tabIndex={-1} ref={stepHeading}>
+        {t('lesson.step', { n: n(index + 1), total: n(lesson.steps.length) })}
+      </h3>
       {error && (
         <p role="alert" className="error">
-          {error}
+          {t('lesson.loadFailed')} <code>{error}</code>
         </p>
       )}
       {runner?.linked && <LinkedSettings linked={runner.linked} />}
-      {runner && <EarlierStepsNotDone runner={runner} doing={doing} />}
+      {runner && <Notes notes={runner.notes} />}
       <div className="prose" lang={lang}>
         {prose !== undefined ? (
           <Markdown blocks={renderMarkdown(prose)} />
@@ -287,25 +355,48 @@ export function LessonPlayer({ link }: { link: StepLink }) {
         )}
       </div>
       {step.code && <CodeView code={step.code} />}
-      {step.predictions && text && (
-        <Predictions
-          key={`${lesson.slug}/${step.id}`}
-          predictions={step.predictions}
-          text={text}
-          revealed={canAdvance && step.check.type !== 'read'}
-        />
+      {predictions.length > 0 && text && (
+        <>
+          <Predictions
+            predictions={predictions}
+            text={text}
+            answers={questions.answers}
+            onAnswer={questions.answer}
+            revealed={done}
+          />
+          {!settled && (
+            <p className="inline-form">
+              <button type="button" onClick={questions.skip}>
+                {t('lesson.skipQuestions')}
+              </button>
+            </p>
+          )}
+        </>
       )}
+      {reveal !== undefined &&
+        (settled && done ? (
+          <div className="prose reveal" lang={lang}>
+            <Markdown blocks={renderMarkdown(reveal)} />
+          </div>
+        ) : (
+          <p className="hint reveal-pending">
+            {t(settled ? 'lesson.revealAfterStep' : 'lesson.revealAfterQuestions')}
+          </p>
+        ))}
       {runner && <ClockRecheck runner={runner} />}
       <div className="step-status" role="status" aria-live="polite">
         {!runner ? (
-          <span className="pending">{t('lesson.starting')}</span>
+          <span className="pending">{t(live?.busy ? 'lesson.preparing' : 'lesson.starting')}</span>
+        ) : runner.busy ? (
+          <span className="pending">{t('lesson.doing')}</span>
         ) : step.check.type === 'read' ? null : canAdvance ? (
           <span className="ok">✓ {t('lesson.checked')}</span>
         ) : (
           <span className="pending">{t('lesson.waiting')}</span>
         )}
       </div>
-      {runner?.error && <DoItFailed error={runner.error} />}
+      {runner && !runner.busy && <StillToDo runner={runner} id={missingId} />}
+      {runner?.error && <Problem problem={runner.error} />}
       <div className="step-controls">
         <button
           type="button"
@@ -327,8 +418,14 @@ export function LessonPlayer({ link }: { link: StepLink }) {
           nextLesson ? (
             <a
               className={`button${canAdvance ? ' primary' : ' disabled'}`}
-              href={formatHash(nextLesson.slug, 1)}
+              href={formatHash(nextLesson.slug)}
               aria-disabled={!canAdvance}
+              aria-describedby={canAdvance ? undefined : missingId}
+              onClick={(e) => {
+                if (canAdvance || !runner) return;
+                e.preventDefault();
+                runner.next(); // says what is missing
+              }}
             >
               {t('lesson.nextLesson')}
             </a>
@@ -338,16 +435,23 @@ export function LessonPlayer({ link }: { link: StepLink }) {
             </a>
           )
         ) : (
+          // Not `disabled`: a press on an unfinished step says what is still missing.
           <button
             type="button"
-            className="primary"
+            className={blocked ? 'primary disabled' : 'primary'}
+            aria-disabled={blocked}
+            aria-describedby={canAdvance ? undefined : missingId}
             onClick={() => runner?.next()}
-            disabled={!canAdvance || runner?.busy}
           >
             {t('lesson.next')}
           </button>
         )}
       </div>
+      <p className="inline-form lesson-restart">
+        <button type="button" onClick={restart} disabled={!runner || runner.busy}>
+          {t('lesson.restart')}
+        </button>
+      </p>
       <details className="lesson-tools">
         <summary>{t('lesson.tools')}</summary>
         {runner ? (
@@ -355,9 +459,6 @@ export function LessonPlayer({ link }: { link: StepLink }) {
         ) : (
           <ShareLink slug={lesson.slug} step={index + 1} lang={lang} />
         )}
-        <button type="button" onClick={restart} disabled={!runner}>
-          {t('lesson.restart')}
-        </button>
       </details>
     </article>
   );

@@ -1,8 +1,9 @@
 /**
  * "Predict, then reveal": the student answers before the step runs; once the engine has done
- * it (the step's check passed), each answer is graded against what really happened.
+ * it (the step's check passed), each answer is graded against what really happened. The answers
+ * live with the lesson player, which shows what happened only once they are given (or skipped).
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonText, Prediction } from '../../lessons/types';
 import { InlineMarkdown } from './Markdown';
@@ -10,14 +11,18 @@ import { InlineMarkdown } from './Markdown';
 export function Predictions({
   predictions,
   text,
+  answers,
+  onAnswer,
   revealed,
 }: {
   predictions: Prediction[];
   text: LessonText;
+  /** Prediction id -> the option the student chose. */
+  answers: Record<string, string>;
+  onAnswer: (id: string, option: string) => void;
   revealed: boolean;
 }) {
   const { t } = useTranslation();
-  const [answers, setAnswers] = useState<Record<string, string>>({});
   const base = useId();
   return (
     <div className="predictions">
@@ -43,7 +48,7 @@ export function Predictions({
                     value={o}
                     checked={chosen === o}
                     disabled={revealed && chosen !== undefined}
-                    onChange={() => setAnswers({ ...answers, [p.id]: o })}
+                    onChange={() => onAnswer(p.id, o)}
                   />
                   <span>
                     <InlineMarkdown text={words.options[o] ?? o} />
