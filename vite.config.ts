@@ -2,11 +2,12 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { lessonIndex } from './scripts/vite/lessonIndex.ts';
+import { webApp } from './scripts/vite/webApp.ts';
 
 // The base path is set at build time (`npm run build -- --base=/django-sessions/`), so the same
 // code serves from a domain root or a sub-path.
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), lessonIndex()],
+  plugins: [react(), lessonIndex(), webApp()],
   resolve: {
     // The browser build of MSW without its cookie jar (src/server/msw/noCookieStore.ts says
     // why). Tests keep the real package: msw/node runs there.

@@ -1,18 +1,23 @@
 /**
  * npm run bench:web — the web budgets, measured in Debian's Chromium against the production
  * build served locally (vite preview, gzip), under the sub-path a static host would use:
- *   1. Lighthouse 12.8 (mobile and desktop, English and Bangla first visits);
- *   2. the first visit's transfer size, total and by resource;
+ *   1. Lighthouse 12.8 (mobile, the median of LH_RUNS runs, and desktop; English and Bangla first
+ *      visits): scores, FCP, LCP, TBT, CLS, render-blocking resources;
+ *   2. the first visit's transfer size, total and by resource, and the offline copy the service
+ *      worker fetches after it;
  *   3. interaction latency: "Login" clicked -> page and panel painted (median, p95 of 50);
  *      long tasks while a lesson is done with "Do it for me";
  *   4. a class of 1,000 browsers: store panel scrolling, main-thread busy time with the clock on.
  * Prints figures with their budgets; exits 0 (budgets are reported, not asserted).
+ * BENCH_PORT sets the local port (default 4310), so that two checkouts can measure side by side.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { precacheManifest } from './build/serviceWorker';
+import { STANDALONE_FILE } from './build/standalone';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -25,7 +30,7 @@ const ARGS = [
   '--disable-sync',
 ];
 const BASE = '/django-sessions/';
-const PORT = 4310;
+const PORT = Number(process.env.BENCH_PORT ?? 4310);
 const URL_ = `http://127.0.0.1:${PORT}${BASE}`;
 const OUT = 'dist-bench';
 const LH_DIR = 'tests/bench/web';
@@ -84,13 +89,25 @@ async function serve(): Promise<ChildProcess> {
   throw new Error('vite preview did not start');
 }
 
-function lighthouse(preset: 'mobile' | 'desktop', lang: 'en' | 'bn') {
+interface LighthouseRun {
+  scores: Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number>;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  bytes: number;
+  renderBlocking: string[];
+  /** Lighthouse's measure of this machine's speed at the time (a quiet desktop: about 1,500+). */
+  benchmarkIndex: number;
+}
+
+function lighthouseOnce(preset: 'mobile' | 'desktop', lang: 'en' | 'bn', run: number) {
   const bin = join(LH_DIR, 'node_modules/.bin/lighthouse');
   if (!existsSync(bin))
     execFileSync('npm', ['ci', '--prefix', LH_DIR, '--no-audit', '--no-fund'], {
       stdio: 'inherit',
     });
-  const out = join('node_modules/.cache', `lh-${preset}-${lang}.json`);
+  const out = join('node_modules/.cache', `lh-${preset}-${lang}-${run}.json`);
   execFileSync(
     bin,
     [
@@ -104,46 +121,97 @@ function lighthouse(preset: 'mobile' | 'desktop', lang: 'en' | 'bn') {
     { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: 'inherit' },
   );
   const r = JSON.parse(readFileSync(out, 'utf8')) as {
+    environment: { benchmarkIndex: number };
     categories: Record<string, { score: number }>;
-    audits: Record<string, { numericValue: number; displayValue?: string }>;
+    audits: Record<
+      string,
+      { numericValue: number; details?: { items?: { url?: string; totalBytes?: number }[] } }
+    >;
   };
   const score = (k: string) => Math.round(r.categories[k]!.score * 100);
   const a = (k: string) => r.audits[k]!.numericValue;
+  return {
+    scores: {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      'best-practices': score('best-practices'),
+      seo: score('seo'),
+    },
+    fcp: a('first-contentful-paint'),
+    lcp: a('largest-contentful-paint'),
+    tbt: a('total-blocking-time'),
+    cls: a('cumulative-layout-shift'),
+    bytes: a('total-byte-weight'),
+    benchmarkIndex: r.environment.benchmarkIndex,
+    renderBlocking: (r.audits['render-blocking-resources']?.details?.items ?? []).map(
+      (i) => `${(i.url ?? '?').replace(URL_, '')} (${Math.round((i.totalBytes ?? 0) / 1024)} KiB)`,
+    ),
+  } satisfies LighthouseRun;
+}
+
+const median = (xs: number[]) => pct(xs, 50);
+
+/**
+ * Lighthouse LH_RUNS times (default 3) for the mobile preset, once for desktop; the figures
+ * reported are the medians (Lighthouse's own advice: single runs vary, more so on a shared
+ * machine), with every run's score shown.
+ */
+function lighthouse(preset: 'mobile' | 'desktop', lang: 'en' | 'bn') {
+  const count = preset === 'mobile' ? Number(process.env.LH_RUNS ?? 3) : 1;
+  const runs: LighthouseRun[] = [];
+  for (let i = 0; i < count; i++) runs.push(lighthouseOnce(preset, lang, i));
   const mobile = preset === 'mobile';
   const tag = `${preset} ${lang}`;
+  const perf = median(runs.map((r) => r.scores.performance));
   report(
-    `Lighthouse ${tag}: Performance`,
-    String(score('performance')),
-    mobile ? '>= 98' : undefined,
-    score('performance') >= 98,
+    `Lighthouse ${tag}: Performance (runs ${runs.map((r) => r.scores.performance).join(', ')})`,
+    String(perf),
+    mobile ? '100' : undefined,
+    perf === 100,
   );
-  for (const k of ['accessibility', 'best-practices', 'seo'])
-    report(
-      `Lighthouse ${tag}: ${k}`,
-      String(score(k)),
-      mobile ? '100' : undefined,
-      score(k) === 100,
-    );
-  report(`Lighthouse ${tag}: FCP`, `${(a('first-contentful-paint') / 1000).toFixed(2)} s`);
+  for (const k of ['accessibility', 'best-practices', 'seo'] as const) {
+    const v = Math.min(...runs.map((r) => r.scores[k]));
+    report(`Lighthouse ${tag}: ${k}`, String(v), mobile ? '100' : undefined, v === 100);
+  }
+  const fcp = median(runs.map((r) => r.fcp));
+  const lcp = median(runs.map((r) => r.lcp));
+  const tbt = median(runs.map((r) => r.tbt));
+  const cls = median(runs.map((r) => r.cls));
+  report(
+    `Lighthouse ${tag}: FCP`,
+    `${(fcp / 1000).toFixed(2)} s`,
+    mobile ? '<= 1.0 s' : undefined,
+    fcp <= 1000,
+  );
   report(
     `Lighthouse ${tag}: LCP`,
-    `${(a('largest-contentful-paint') / 1000).toFixed(2)} s`,
-    mobile ? '<= 2.0 s' : undefined,
-    a('largest-contentful-paint') <= 2000,
+    `${(lcp / 1000).toFixed(2)} s`,
+    mobile ? '<= 1.2 s' : undefined,
+    lcp <= 1200,
   );
   report(
     `Lighthouse ${tag}: TBT`,
-    `${Math.round(a('total-blocking-time'))} ms`,
+    `${Math.round(tbt)} ms`,
     mobile ? '<= 50 ms' : undefined,
-    a('total-blocking-time') <= 50,
+    tbt <= 50,
+  );
+  report(`Lighthouse ${tag}: CLS`, cls.toFixed(3), mobile ? '<= 0.02' : undefined, cls <= 0.02);
+  const blocking = runs[0]!.renderBlocking;
+  report(
+    `Lighthouse ${tag}: render-blocking resources`,
+    String(blocking.length),
+    mobile ? '0' : undefined,
+    blocking.length === 0,
+  );
+  for (const b of blocking) report(`    ${b.slice(0, 48)}`, '');
+  report(
+    `Lighthouse ${tag}: machine speed (benchmarkIndex)`,
+    runs.map((r) => Math.round(r.benchmarkIndex)).join(', '),
   );
   report(
-    `Lighthouse ${tag}: CLS`,
-    a('cumulative-layout-shift').toFixed(3),
-    mobile ? '<= 0.02' : undefined,
-    a('cumulative-layout-shift') <= 0.02,
+    `Lighthouse ${tag}: total bytes`,
+    `${(median(runs.map((r) => r.bytes)) / 1024).toFixed(0)} KiB`,
   );
-  report(`Lighthouse ${tag}: total bytes`, `${(a('total-byte-weight') / 1024).toFixed(0)} KiB`);
 }
 
 async function launch() {
@@ -191,6 +259,20 @@ async function transfer(lang: 'en' | 'bn') {
   for (const [u, n] of rows.sort((x, y) => y[1] - x[1]))
     report(`    ${u.slice(0, 48)}`, `${(n / 1024).toFixed(1)} KB`);
   await browser.close();
+}
+
+/** What the service worker fetches after the first screen, for offline use: every file. */
+function offlineCopy() {
+  const files = precacheManifest(OUT, [STANDALONE_FILE]);
+  let total = 0;
+  for (const { url } of files) {
+    const raw = readFileSync(join(OUT, url));
+    total += /\.(woff2|png)$/.test(url) ? raw.length : gzipSync(raw, { level: 9 }).length;
+  }
+  report(
+    `offline copy, fetched after the first screen: ${files.length} files`,
+    `${(total / 1024).toFixed(1)} KB gz`,
+  );
 }
 
 function chunkSizes() {
@@ -395,6 +477,7 @@ async function main() {
       section('First visit: bytes over the network (Chromium, gzip from vite preview)');
       await transfer('en');
       await transfer('bn');
+      offlineCopy();
       section('Largest chunks of the build (gzip -9; fonts as shipped)');
       chunkSizes();
     }

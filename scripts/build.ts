@@ -1,14 +1,28 @@
 /**
- * npm run build [-- --base=/sub/path/] [--outDir dir]
+ * npm run build [-- --base=/sub/path/] [--outDir dir] [--version text]
  *
- * The production build: the app (vite build), then the first screen prerendered in both
- * languages into index.html. A small inline script picks the reader's language before the
- * first paint, as the app will, so the static text is already the right one.
+ * The production build, in dist/:
+ *  - index.html and assets/: the app (vite build), its first screen prerendered in both
+ *    languages, the CSS that screen needs inlined, the app's script run after the first paint;
+ *  - manifest*.webmanifest, icons/, icon.svg: installable (scripts/vite/webApp.ts);
+ *  - sw.js: the one service worker, offline copy of every file plus MSW's mock server, which
+ *    imports mockServiceWorker.js (scripts/build/serviceWorker.ts, src/sw/);
+ *  - standalone.html: the whole playground in one file, for file:// (index.html opened from
+ *    disk goes there);
+ *  - LICENSE.txt and OFL-LICENSE.txt.
+ * --version names the build (default: package.json's version and the git commit); it is written
+ * into the pages, so every deployment of a new commit is a new version for the service worker.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
+import { inlineCriticalCss, loadAfterFirstPaint } from './build/firstPaint';
+import { finishPage, type Lang } from './build/html';
+import { buildServiceWorker, precacheManifest, WORKER_FILE } from './build/serviceWorker';
+import { buildStandalone, STANDALONE_FILE } from './build/standalone';
+import { manifestFile } from './vite/webApp';
 
 function option(name: string, fallback: string): string {
   const args = process.argv.slice(2);
@@ -18,11 +32,31 @@ function option(name: string, fallback: string): string {
   return a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args[i + 1] ?? fallback);
 }
 
-const base = option('base', '/');
-const outDir = resolve(option('outDir', 'dist'));
-const ssrDir = resolve('node_modules/.cache/prerender');
+function defaultVersion(): string {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  try {
+    const commit = execFileSync('git', ['describe', '--always', '--dirty'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return `${version} (${commit})`;
+  } catch {
+    return version; // not a git checkout (a downloaded archive)
+  }
+}
 
+const base = option('base', '/');
+if (!base.startsWith('/') || !base.endsWith('/'))
+  throw new Error(`--base must start and end with "/" (got ${base})`);
+const outDir = resolve(option('outDir', 'dist'));
+const version = option('version', defaultVersion());
+const cache = resolve('node_modules/.cache');
+const ssrDir = join(cache, 'prerender');
+
+// 1. The app.
 await build({ base, build: { outDir, emptyOutDir: true } });
+
+// 2. The first screen, rendered in both languages.
 await build({
   base,
   logLevel: 'warn',
@@ -39,34 +73,54 @@ await build({
     },
   },
 });
-
 const { renderLanding } = (await import(pathToFileURL(join(ssrDir, 'prerender.js')).href)) as {
-  renderLanding: () => Record<'en' | 'bn', string>;
+  renderLanding: () => Record<Lang, string>;
 };
 const screens = renderLanding();
 rmSync(ssrDir, { recursive: true, force: true });
 
-// The Bangla font, preloaded when the page will be in Bangla (it is needed for the first paint).
+const loadFailed = Object.fromEntries(
+  (['en', 'bn'] as const).map((lang) => {
+    const strings = JSON.parse(readFileSync(`content/locales/${lang}.json`, 'utf8')) as {
+      offline: { loadFailed: string };
+    };
+    return [lang, strings.offline.loadFailed];
+  }),
+) as Record<Lang, string>;
+
+// 3. index.html.
 const font = readdirSync(join(outDir, 'assets')).find((f) =>
   /^noto-sans-bengali-.*\.woff2$/.test(f),
 );
 if (!font) throw new Error('the Bangla font is missing from the build');
-const fontUrl = `${base}assets/${font}`;
+const indexFile = join(outDir, 'index.html');
+let html = finishPage(readFileSync(indexFile, 'utf8'), {
+  screens,
+  fontUrl: `${base}assets/${font}`,
+  banglaManifestUrl: `${base}${manifestFile('bn')}`,
+  version,
+});
+html = await inlineCriticalCss(html, outDir, base);
+html = loadAfterFirstPaint(html, { loadFailed, standalone: STANDALONE_FILE });
+writeFileSync(indexFile, html);
 
-// Same choice as initialLanguage() in src/ui/i18n.ts; a lesson link shows its step, not the list.
-const pick = `<script>(function(){var q=new URLSearchParams(location.search).get('lang'),s=null;try{s=localStorage.getItem('django-session-playground:lang')}catch(e){}var l=q==='bn'||q==='en'?q:s==='bn'||s==='en'?s:(navigator.language||'').toLowerCase().indexOf('bn')===0?'bn':'en';var d=document.documentElement;d.lang=l;if(l==='bn'){var f=document.createElement('link');f.rel='preload';f.as='font';f.type='font/woff2';f.crossOrigin='';f.href='${fontUrl}';document.head.appendChild(f)}if(/^#\\/lesson\\//.test(location.hash))d.setAttribute('data-deep-link','');try{if(localStorage.getItem('django-session-playground:instructor')==='1'||new URLSearchParams(location.search).get('instructor')==='1')d.classList.add('instructor')}catch(e){}})()</script>`;
-const hide = `<style>html[lang=en] [data-prerender=bn],html[lang=bn] [data-prerender=en]{display:none}html[data-deep-link] [data-prerender] .lesson-pane>*{visibility:hidden}</style>`;
+// 4. standalone.html.
+const standalone = finishPage(await buildStandalone(join(cache, 'standalone')), {
+  screens,
+  fontUrl: null,
+  banglaManifestUrl: null,
+  version,
+});
+writeFileSync(join(outDir, STANDALONE_FILE), standalone);
 
-const file = join(outDir, 'index.html');
-const html = readFileSync(file, 'utf8')
-  .replace('</head>', `${pick}${hide}</head>`)
-  .replace(
-    '<div id="root"></div>',
-    `<div id="root"><div data-prerender="en">${screens.en}</div><div data-prerender="bn">${screens.bn}</div></div>`,
-  );
-if (!html.includes('data-prerender="bn"'))
-  throw new Error('index.html has no <div id="root"></div> to fill');
-writeFileSync(file, html);
+// 5. The licences travel with the site (a host's IT person looks for them there).
+copyFileSync('LICENSE', join(outDir, 'LICENSE.txt'));
+copyFileSync('src/ui/fonts/OFL-LICENSE.txt', join(outDir, 'OFL-LICENSE.txt'));
+
+// 6. sw.js, last: it lists every other file.
+const manifest = precacheManifest(outDir, [STANDALONE_FILE]);
+await buildServiceWorker(outDir, manifest);
+
 console.log(
-  `prerendered the first screen (en ${screens.en.length} B, bn ${screens.bn.length} B) into ${file}`,
+  `built ${version} under ${base} into ${outDir}: index.html (first screen en ${screens.en.length} B, bn ${screens.bn.length} B), ${STANDALONE_FILE} (${Math.round(standalone.length / 1024)} KB), ${WORKER_FILE} (${manifest.length} files precached)`,
 );

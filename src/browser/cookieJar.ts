@@ -26,6 +26,7 @@ export interface StoredCookie {
 }
 
 export type Rejection =
+  | 'too-big'
   | 'domain-mismatch'
   | 'samesite-none-insecure'
   | 'secure-from-insecure-origin'
@@ -46,6 +47,27 @@ export interface RequestContext {
   url: URL;
   /** document.cookie and friends are not HTTP: they cannot see or set HttpOnly cookies. */
   fromScript?: boolean;
+}
+
+/**
+ * RFC 6265bis, as Chrome and Firefox do it: a cookie whose name and value together exceed 4,096
+ * bytes is not stored at all (silently: the page is not told); an attribute value over 1,024
+ * bytes is ignored; no cookie lives longer than 400 days, whatever Expires or Max-Age say.
+ */
+export const MAX_COOKIE_BYTES = 4096;
+export const MAX_ATTRIBUTE_BYTES = 1024;
+export const MAX_COOKIE_AGE_MS = 400 * 86_400_000;
+
+const encoder = new TextEncoder();
+/** UTF-8 length, encoding only when the characters alone cannot decide (1 to 3 bytes each). */
+export function byteLength(s: string): number {
+  return /^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length;
+}
+
+/** Whether a browser would keep a cookie of this name and value (the 4,096-byte rule). */
+export function fitsCookieLimit(name: string, value: string): boolean {
+  if (name.length + value.length > MAX_COOKIE_BYTES) return false;
+  return byteLength(name) + byteLength(value) <= MAX_COOKIE_BYTES;
 }
 
 /** A secure context: https, or a loopback host as Chrome treats http://localhost. */
@@ -82,12 +104,14 @@ export function parseSetCookie(header: string): ParsedSetCookie {
   // RFC 6265bis: no `=` makes a cookie with an empty name.
   const name = eq >= 0 ? pair.slice(0, eq).trim() : '';
   const value = (eq >= 0 ? pair.slice(eq + 1) : pair).trim();
-  const attrs = rest.map((part) => {
-    const i = part.indexOf('=');
-    return i >= 0
-      ? { name: part.slice(0, i).trim().toLowerCase(), value: part.slice(i + 1).trim() }
-      : { name: part.trim().toLowerCase(), value: '' };
-  });
+  const attrs = rest
+    .map((part) => {
+      const i = part.indexOf('=');
+      return i >= 0
+        ? { name: part.slice(0, i).trim().toLowerCase(), value: part.slice(i + 1).trim() }
+        : { name: part.trim().toLowerCase(), value: '' };
+    })
+    .filter((a) => byteLength(a.value) <= MAX_ATTRIBUTE_BYTES);
   return { name, value, attrs };
 }
 
@@ -131,6 +155,7 @@ export class CookieJar {
       outcome,
       reason,
     });
+    if (!fitsCookieLimit(name, value)) return result('rejected', 'too-big');
     const now = this.now();
     const host = ctx.url.hostname.toLowerCase();
     let expiresAt: number | null = null;
@@ -146,7 +171,7 @@ export class CookieJar {
         if (t !== null) expiresAt = t;
       } else if (a.name === 'max-age' && /^-?\d+$/.test(a.value)) {
         const delta = Number(a.value);
-        expiresAt = delta <= 0 ? -Infinity : now + delta * 1000;
+        expiresAt = delta <= 0 ? -Infinity : now + Math.min(delta * 1000, MAX_COOKIE_AGE_MS);
         maxAgeSeen = true;
       } else if (a.name === 'domain' && a.value) {
         domain = a.value.replace(/^\./, '').toLowerCase();
@@ -159,6 +184,8 @@ export class CookieJar {
         sameSite = v === 'strict' ? 'Strict' : v === 'lax' ? 'Lax' : v === 'none' ? 'None' : null;
       }
     }
+    if (expiresAt !== null && expiresAt > now + MAX_COOKIE_AGE_MS)
+      expiresAt = now + MAX_COOKIE_AGE_MS;
     let hostOnly = true;
     if (domain) {
       if (!domainMatch(host, domain)) return result('rejected', 'domain-mismatch');
@@ -257,10 +284,14 @@ export class CookieJar {
     return removed;
   }
 
-  /** DevTools: edit or plant a cookie as is (no Set-Cookie rules apply). */
+  /**
+   * DevTools: edit or plant a cookie as is (no Set-Cookie rules apply but the size: DevTools
+   * cannot store what the browser would not keep). False when refused; nothing changed then.
+   */
   put(
     cookie: Omit<StoredCookie, 'creation' | 'lastAccess'> & Partial<Pick<StoredCookie, 'creation'>>,
-  ): void {
+  ): boolean {
+    if (!fitsCookieLimit(cookie.name, cookie.value)) return false;
     const now = this.now();
     const i = this.cookies.findIndex(
       (c) => c.name === cookie.name && c.domain === cookie.domain && c.path === cookie.path,
@@ -269,6 +300,7 @@ export class CookieJar {
     if (i >= 0) this.cookies.splice(i, 1);
     this.cookies.push({ ...cookie, creation, lastAccess: now });
     this.changed();
+    return true;
   }
 
   clear(): void {

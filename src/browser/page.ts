@@ -18,7 +18,16 @@ export interface Page {
   raw: boolean;
   /** The page's scripts in document order (head and body), as text. */
   scripts: PageScript[];
+  /** Set when the page is bigger than the simulated browser shows (PAGE_LIMITS). */
+  cut?: { nodes: number; limit: number };
 }
+
+/**
+ * Stated limits of the simulated browser. A page past them is shown up to them, with a message
+ * above it; below them, parsing and rendering take time in proportion to the page (chunkPage).
+ * A browser's own parser stops nesting at 512 levels; the playground keeps 256.
+ */
+export const PAGE_LIMITS = { nodes: 100_000, depth: 256 } as const;
 
 export interface PageScript {
   /** The element's text: the code, as data. */
@@ -85,29 +94,62 @@ const ATTRS: Record<string, string[]> = {
 };
 const INPUT_TYPES = new Set(['text', 'password', 'hidden', 'submit', 'email', 'number']);
 
-function convert(node: Node): PageNode[] {
-  if (node.nodeType === 3 /* TEXT_NODE */) return [{ type: 'text', text: node.textContent ?? '' }];
-  if (node.nodeType !== 1 /* ELEMENT_NODE */) return [];
-  const el = node as Element;
-  const tag = el.tagName.toLowerCase();
-  if (DROPPED.has(tag)) return [];
-  const children = [...el.childNodes].flatMap(convert);
-  if (!ALLOWED_SET.has(tag)) return children; // unknown wrappers (html, body, font...) keep only content
-  const attrs: Record<string, string> = {};
-  for (const name of ATTRS[tag] ?? []) {
-    const value = el.getAttribute(name);
-    if (value !== null) attrs[name] = value;
-  }
-  if (tag === 'input' && attrs.type && !INPUT_TYPES.has(attrs.type.toLowerCase()))
-    attrs.type = 'text';
-  // Only same-site paths and fragments are followable; javascript: and other schemes are not links.
-  if (tag === 'a' && attrs.href !== undefined && !/^(\/|#|\.|[a-z0-9_-]+\/?$)/i.test(attrs.href))
-    delete attrs.href;
-  return [{ type: 'element', tag: tag as AllowedTag, attrs, children }];
+/** Converts a parsed document's body into the safe tree, counting nodes against the limits. */
+function convertAll(
+  body: Node,
+  limits: { nodes: number; depth: number },
+): { nodes: PageNode[]; seen: number } {
+  let kept = 0;
+  let seen = 0;
+  const convert = (node: Node, depth: number, out: PageNode[]): void => {
+    seen++;
+    if (node.nodeType === 3 /* TEXT_NODE */) {
+      if (kept < limits.nodes) {
+        kept++;
+        out.push({ type: 'text', text: node.textContent ?? '' });
+      }
+      return;
+    }
+    if (node.nodeType !== 1 /* ELEMENT_NODE */) return;
+    const el = node as Element;
+    const tag = el.tagName.toLowerCase();
+    if (DROPPED.has(tag)) return;
+    // Unknown wrappers (html, body, font...) keep only their content, as does any element past
+    // the depth limit (its text stays, its nesting goes).
+    if (!ALLOWED_SET.has(tag) || depth >= limits.depth) {
+      for (let c = el.firstChild; c; c = c.nextSibling) convert(c, depth, out);
+      return;
+    }
+    if (kept >= limits.nodes) {
+      for (let c = el.firstChild; c; c = c.nextSibling) convert(c, depth + 1, []);
+      return;
+    }
+    kept++;
+    const attrs: Record<string, string> = {};
+    for (const name of ATTRS[tag] ?? []) {
+      const value = el.getAttribute(name);
+      if (value !== null) attrs[name] = value;
+    }
+    if (tag === 'input' && attrs.type && !INPUT_TYPES.has(attrs.type.toLowerCase()))
+      attrs.type = 'text';
+    // Only same-site paths and fragments are followable; javascript: and other schemes are not links.
+    if (tag === 'a' && attrs.href !== undefined && !/^(\/|#|\.|[a-z0-9_-]+\/?$)/i.test(attrs.href))
+      delete attrs.href;
+    const children: PageNode[] = [];
+    out.push({ type: 'element', tag: tag as AllowedTag, attrs, children });
+    for (let c = el.firstChild; c; c = c.nextSibling) convert(c, depth + 1, children);
+  };
+  const nodes: PageNode[] = [];
+  for (let c = body.firstChild; c; c = c.nextSibling) convert(c, 0, nodes);
+  return { nodes, seen };
 }
 
 /** Parses a response body into a page. DOMParser never runs scripts in what it parses. */
-export function parsePage(body: string, contentType: string): Page {
+export function parsePage(
+  body: string,
+  contentType: string,
+  limits: { nodes: number; depth: number } = PAGE_LIMITS,
+): Page {
   if (!/^text\/html\b/i.test(contentType))
     return { title: null, nodes: [{ type: 'text', text: body }], raw: true, scripts: [] };
   const doc = new DOMParser().parseFromString(body, 'text/html');
@@ -115,7 +157,80 @@ export function parsePage(body: string, contentType: string): Page {
   const scripts = [...doc.querySelectorAll('script')]
     .filter((el) => SCRIPT_TYPES.has((el.getAttribute('type') ?? '').trim().toLowerCase()))
     .map((el) => ({ text: el.textContent ?? '', src: el.getAttribute('src') ?? '' }));
-  return { title, nodes: [...doc.body.childNodes].flatMap(convert), raw: false, scripts };
+  const { nodes, seen } = convertAll(doc.body, limits);
+  const page: Page = { title, nodes, raw: false, scripts };
+  if (seen > limits.nodes) page.cut = { nodes: seen, limit: limits.nodes };
+  return page;
+}
+
+/** A page's tree cut into pieces of about `size` nodes each, in document order. */
+export interface PageChunks {
+  chunks: PageNode[][];
+  /** Each form element (and each copy of one cut across chunks) -> its index in formsOf(). */
+  formIndex: Map<PageNode, number>;
+  /** Whether a chunk holds an input (only those need the form's typed values). */
+  hasInputs: boolean[];
+}
+
+/**
+ * Cuts a page for drawing in steps: each chunk is a list of root nodes; an element cut between
+ * two chunks appears in both, as a copy holding that chunk's part of its children (so a long
+ * list becomes several lists, as a long page becomes several screens). One pass, in time
+ * proportional to the page.
+ */
+export function chunkPage(nodes: PageNode[], size: number): PageChunks {
+  const formIndex = new Map<PageNode, number>();
+  let forms = 0;
+  const chunks: PageNode[][] = [];
+  const hasInputs: boolean[] = [];
+  const open: Extract<PageNode, { type: 'element' }>[] = [];
+  let copies: Extract<PageNode, { type: 'element' }>[] = [];
+  let roots: PageNode[] = [];
+  let used = 0;
+  const start = () => {
+    roots = [];
+    chunks.push(roots);
+    hasInputs.push(false);
+    used = 0;
+    let list = roots;
+    copies = open.map((el) => {
+      const copy = { ...el, children: [] as PageNode[] };
+      const index = formIndex.get(el);
+      if (index !== undefined) formIndex.set(copy, index);
+      list.push(copy);
+      list = copy.children;
+      return copy;
+    });
+  };
+  const visit = (node: PageNode): void => {
+    if (used >= size) start();
+    used++;
+    const list = copies.length
+      ? (copies[copies.length - 1] as { children: PageNode[] }).children
+      : roots;
+    if (node.type === 'text') {
+      list.push(node);
+      return;
+    }
+    if (node.tag === 'form') formIndex.set(node, forms++);
+    if (node.tag === 'input' || node.tag === 'button') hasInputs[hasInputs.length - 1] = true;
+    if (node.children.length === 0) {
+      list.push(node);
+      return;
+    }
+    const copy = { ...node, children: [] as PageNode[] };
+    const index = formIndex.get(node);
+    if (index !== undefined) formIndex.set(copy, index);
+    list.push(copy);
+    open.push(node);
+    copies.push(copy);
+    for (const child of node.children) visit(child);
+    open.pop();
+    copies.pop();
+  };
+  start();
+  for (const n of nodes) visit(n);
+  return { chunks, formIndex, hasInputs };
 }
 
 export interface PageForm {
@@ -124,7 +239,8 @@ export interface PageForm {
   fields: { name: string; type: string; value: string; placeholder: string }[];
 }
 
-/** The forms on a page, in order, with their fields (what "submit" sends). */
+/** The forms on a page, in order, with their fields (what "submit" sends). Depth is bounded
+ * by PAGE_LIMITS.depth, so recursion is safe. */
 export function formsOf(nodes: PageNode[]): PageForm[] {
   const forms: PageForm[] = [];
   const walk = (list: PageNode[], current: PageForm | null) => {

@@ -41,7 +41,9 @@ export function markStep(world: World): StepMarker {
 /** The browser a check or action means when it names none. */
 export const DEFAULT_BROWSER = 'A';
 
-export const CONSOLE_PATH = '/__session__/call';
+/** The console's endpoints: one line of Python, and the call API the conformance steps use. */
+export const CONSOLE_PATH = '/__session__/console';
+export const CALL_PATH = '/__session__/call';
 
 /** `/a/?x=1` matches `/a/?x=1`; `/a/` matches `/a/` with any query. */
 function samePath(actual: string, expected: string): boolean {
@@ -50,8 +52,16 @@ function samePath(actual: string, expected: string): boolean {
 
 const squash = (s: string) => pySplit(s).join(' ');
 
-function consoleMethodOf(entry: NetworkEntry): string | null {
-  if (entry.path.split('?')[0] !== CONSOLE_PATH || entry.requestBody === null) return null;
+/** The session methods a console request used (`setitem`, `flush`...), as its view noted them. */
+function consoleMethodsOf(entry: NetworkEntry): string[] {
+  const path = entry.path.split('?')[0];
+  if (path === CONSOLE_PATH) return entry.response.view?.sessionCalls ?? [];
+  const method = callMethodOf(entry);
+  return method === null ? [] : [method];
+}
+
+function callMethodOf(entry: NetworkEntry): string | null {
+  if (entry.path.split('?')[0] !== CALL_PATH || entry.requestBody === null) return null;
   try {
     const body: unknown = JSON.parse(entry.requestBody);
     const method = (body as { method?: unknown } | null)?.method;
@@ -72,7 +82,8 @@ function responseMatches(
   if (check.path !== undefined && !samePath(e.path, check.path)) return false;
   if (check.status !== undefined && r.status !== check.status) return false;
   if (check.decision !== undefined && r.session?.decision !== check.decision) return false;
-  if (check.consoleMethod !== undefined && consoleMethodOf(e) !== check.consoleMethod) return false;
+  if (check.consoleMethod !== undefined && !consoleMethodsOf(e).includes(check.consoleMethod))
+    return false;
   // What the browser did with each Set-Cookie tells a deletion (an expiry in the past) apart.
   const cookie = (name: string, deleted: boolean) =>
     e.cookieResults.some((c) => c.name === name && (c.outcome === 'deleted') === deleted);

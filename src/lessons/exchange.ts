@@ -1,14 +1,18 @@
 /**
  * A world in a file, for sharing with a class or keeping a moment: the snapshot that is saved in
  * localStorage (clock, settings, SECRET_KEY, tables, browsers, network log) plus lesson progress
- * and the language. Reading one back is all-or-nothing: the file is checked with the same
- * validator as a saved world, and only a file that passes builds a new World; a bad one is
- * refused with where and why, and the current world and progress stay as they were.
+ * and the language. Reading one back is all-or-nothing and in two steps: `parseImport` checks the
+ * file completely (the world's schema, shared with saved worlds; the same settings rules as the
+ * Settings panel) and says what it holds, so the page can ask before replacing anything; then
+ * `applyImport` builds the new World and replaces the progress. A bad file is refused with where
+ * and why, and the current world and progress stay as they were.
  */
-import { validateWorldBody } from '../world/persistence';
+import * as v from 'valibot';
+import { LIMITS, checkWorldBody } from '../world/persistence';
+import { checkInput, problem, type InputProblem } from '../world/schema';
 import { restoreWorld, snapshotWorld, type WorldSnapshotBody } from '../world/snapshot';
 import type { World, WorldOptions } from '../world/world';
-import { isLang, type Lang } from './localized';
+import { LESSON_LANGS, type Lang } from './localized';
 import {
   PROGRESS_VERSION,
   validateProgressData,
@@ -20,6 +24,8 @@ export const EXPORT_SCHEMA = 'django-session-playground/export';
 export const EXPORT_VERSION = 1;
 /** Far above any real world (the network log is capped); stops a wrong file from hanging us. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** From this size on, the page shows its progress while it reads, checks and builds. */
+export const BIG_IMPORT_BYTES = 256 * 1024;
 
 export interface ExportFile {
   schema: typeof EXPORT_SCHEMA;
@@ -31,10 +37,30 @@ export interface ExportFile {
   lang: Lang;
 }
 
-/** Why a file was refused, for the UI to say in words; `reason` adds where (in English). */
+/** Why a file was refused, for the UI to say in words; `problem` adds where. */
 export type RefusalCode = 'too-big' | 'not-json' | 'foreign' | 'other-version' | 'damaged';
-export type Refusal = { ok: false; code: RefusalCode; reason: string };
-export type ParseResult = { ok: true; value: ExportFile } | Refusal;
+export type Refusal = { ok: false; code: RefusalCode; reason: string; problem?: InputProblem };
+
+/** What a file holds, shown before anything is replaced. */
+export interface ImportSummary {
+  /** Epoch ms of the export (real time). */
+  exportedAt: number;
+  lang: Lang;
+  /** The file's virtual time. */
+  clock: number;
+  engine: string;
+  djangoVersion: string;
+  browsers: number;
+  cookies: number;
+  pages: number;
+  rows: number;
+  files: number;
+  /** Lessons with at least one step done, and the steps done in all. */
+  lessons: number;
+  steps: number;
+}
+
+export type ParseResult = { ok: true; value: ExportFile; summary: ImportSummary } | Refusal;
 
 export function exportWorld(
   world: World,
@@ -66,45 +92,103 @@ function tooBig(text: string): boolean {
   return new TextEncoder().encode(text).length > MAX_IMPORT_BYTES;
 }
 
-const refuse = (code: RefusalCode, reason: string): Refusal => ({ ok: false, code, reason });
+const refuse = (code: RefusalCode, reason: string, p?: InputProblem): Refusal => ({
+  ok: false,
+  code,
+  reason,
+  problem: p,
+});
+const damaged = (p: InputProblem): Refusal => refuse('damaged', `${p.path}: ${p.key}`, p);
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Checks an export file completely; nothing is changed here, whatever the outcome. */
-export function parseImport(text: string): ParseResult {
-  if (tooBig(text)) return refuse('too-big', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-  let parsed: unknown;
+/** The envelope around the world: a real export date, one of our languages. */
+const envelope = v.object({
+  exportedAt: v.pipe(
+    v.string(),
+    v.maxLength(40),
+    v.check((s) => Number.isFinite(Date.parse(s)), 'input.isoDate'),
+  ),
+  lang: v.picklist(LESSON_LANGS),
+});
+
+/** Step 1 of 2 after reading the text: the JSON value (or why not). */
+export function parseJson(text: string): { ok: true; value: unknown } | Refusal {
+  if (tooBig(text))
+    return refuse('too-big', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, {
+      path: 'file',
+      key: 'input.fileTooBig',
+      values: { limit: MAX_IMPORT_BYTES / 1024 / 1024 },
+    });
   try {
-    parsed = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
     return refuse('not-json', e instanceof Error ? e.message : 'not JSON');
   }
+}
+
+/** Step 2 of 2: checks an export file's value completely; nothing is changed here. */
+export function checkImport(parsed: unknown): ParseResult {
   if (!isObj(parsed) || parsed.schema !== EXPORT_SCHEMA)
     return refuse(
       'foreign',
       isObj(parsed) && typeof parsed.schema === 'string'
-        ? `schema is "${parsed.schema}", expected "${EXPORT_SCHEMA}"`
+        ? `schema is "${parsed.schema.slice(0, 100)}", expected "${EXPORT_SCHEMA}"`
         : 'no playground export schema',
     );
   if (parsed.version !== EXPORT_VERSION)
     return refuse(
       'other-version',
-      `exported by version ${String(parsed.version)}, this is ${EXPORT_VERSION}`,
+      `exported by version ${String(parsed.version).slice(0, 20)}, this is ${EXPORT_VERSION}`,
     );
-  if (typeof parsed.exportedAt !== 'string' || Number.isNaN(Date.parse(parsed.exportedAt)))
-    return refuse('damaged', 'exportedAt: expected an ISO date');
-  const worldProblem = validateWorldBody(parsed.world);
-  if (worldProblem !== null) return refuse('damaged', worldProblem);
+  const head = checkInput(envelope, parsed, 'file');
+  if (!head.ok) return damaged(head.problem);
+  const world = checkWorldBody(parsed.world);
+  if (!world.ok) return damaged(world.problem);
   const progressProblem = validateProgressData(parsed.progress);
   if (progressProblem !== null)
-    return refuse(
-      'damaged',
+    return damaged(
       progressProblem === 'other-version'
-        ? `progress: saved by another version, this is ${PROGRESS_VERSION}`
-        : 'progress: expected {version, done: {lesson: [step ids]}}',
+        ? problem('progress.version', 'input.otherVersion', {
+            found: String((parsed.progress as { version?: unknown }).version),
+            ours: PROGRESS_VERSION,
+          })
+        : problem('progress', 'input.progress'),
     );
-  if (!isLang(parsed.lang)) return refuse('damaged', 'lang: expected one of en, bn');
-  return { ok: true, value: parsed as unknown as ExportFile };
+  const value: ExportFile = {
+    schema: EXPORT_SCHEMA,
+    version: EXPORT_VERSION,
+    exportedAt: head.value.exportedAt,
+    world: world.value,
+    progress: parsed.progress as ProgressData,
+    lang: head.value.lang,
+  };
+  return { ok: true, value, summary: summarize(value) };
+}
+
+/** Checks an export file's text completely; nothing is changed here, whatever the outcome. */
+export function parseImport(text: string): ParseResult {
+  const json = parseJson(text);
+  return json.ok ? checkImport(json.value) : json;
+}
+
+function summarize(file: ExportFile): ImportSummary {
+  const w = file.world;
+  const done = Object.values(file.progress.done).filter((ids) => ids.length > 0);
+  return {
+    exportedAt: Date.parse(file.exportedAt),
+    lang: file.lang,
+    clock: w.clock.virtual,
+    engine: w.settings.SESSION_ENGINE,
+    djangoVersion: w.settings.DJANGO_VERSION,
+    browsers: w.tabs.length,
+    cookies: w.tabs.reduce((n, t) => n + t.cookies.length, 0),
+    pages: w.tabs.reduce((n, t) => n + t.history.length, 0),
+    rows: w.server.rows.length,
+    files: w.server.files.length,
+    lessons: done.length,
+    steps: done.reduce((n, ids) => n + ids.length, 0),
+  };
 }
 
 export interface ImportTarget {
@@ -118,20 +202,30 @@ export interface ImportTarget {
 export type ImportResult = { ok: true; world: World; lang: Lang } | Refusal;
 
 /**
- * Validates `text`, builds a new World from it with restoreWorld, then replaces the progress.
- * The caller swaps the new world in; on a refusal there is nothing to undo.
+ * Builds a new World from a checked file with restoreWorld, then replaces the progress. The
+ * caller swaps the new world in; on a refusal there is nothing to undo.
  */
-export function applyImport(text: string, target: ImportTarget): ImportResult {
-  const parsed = parseImport(text);
-  if (!parsed.ok) return parsed;
-  const { world: body, progress, lang } = parsed.value;
+export function applyChecked(file: ExportFile, target: ImportTarget): ImportResult {
   let world: World;
   try {
-    world = restoreWorld(body, { transport: target.transport, realNow: target.realNow });
+    world = restoreWorld(file.world, { transport: target.transport, realNow: target.realNow });
   } catch (e) {
-    // A value the validator let through but the rebuild could not use (a date Python rejects).
-    return refuse('damaged', `restore failed: ${e instanceof Error ? e.message : String(e)}`);
+    // A value the schema let through but the rebuild could not use: say so, change nothing.
+    const message = e instanceof Error ? e.message : String(e);
+    return refuse('damaged', `restore failed: ${message}`, {
+      path: 'world',
+      key: 'input.restoreFailed',
+      values: { error: message.slice(0, 200) },
+    });
   }
-  target.progress.replaceWith(progress);
-  return { ok: true, world, lang };
+  target.progress.replaceWith(file.progress);
+  return { ok: true, world, lang: file.lang };
 }
+
+/** Validates `text` and applies it at once (tests, and callers that need no question asked). */
+export function applyImport(text: string, target: ImportTarget): ImportResult {
+  const parsed = parseImport(text);
+  return parsed.ok ? applyChecked(parsed.value, target) : parsed;
+}
+
+export { LIMITS as IMPORT_LIMITS };

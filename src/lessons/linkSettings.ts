@@ -4,6 +4,8 @@
  * written as in settings.py (`True`, `None`, `60`, `'None'`), so a link can be typed by hand;
  * the engine may be given by its short name or its dotted path.
  */
+import * as v from 'valibot';
+import { checkInput } from '../world/schema';
 import {
   DEFAULT_EDITABLE,
   ENGINE_PREFIX,
@@ -17,9 +19,32 @@ type Name = keyof EditableSettings;
 export interface LinkSettingProblem {
   name: string;
   value: string;
-  /** 'unknown': no such setting; otherwise why Django (or the playground) would refuse it. */
-  code: 'unknown' | SettingError['code'];
+  /**
+   * 'unknown': no such setting; 'link-too-long': the link carries more than a link ever needs
+   * (refused whole, before reading it); otherwise why Django (or the playground) would refuse it.
+   */
+  code: 'unknown' | 'link-too-long' | SettingError['code'];
 }
+
+/**
+ * Stated limits: every setting spelled out at its longest is far below them (a cookie name may
+ * be long, but a link is typed and shared by people). Above them nothing is read.
+ */
+export const MAX_LINK_SETTINGS = 30;
+export const MAX_LINK_CHARS = 2000;
+/** How much of a refused value the message quotes. */
+const QUOTE = 60;
+
+const linkParams = v.pipe(
+  v.array(v.tuple([v.string(), v.string()])),
+  v.maxLength(MAX_LINK_SETTINGS),
+  v.check(
+    (pairs) => pairs.reduce((n, [k, val]) => n + k.length + val.length + 2, 0) <= MAX_LINK_CHARS,
+    'input.tooLong',
+  ),
+);
+
+const quote = (s: string) => (s.length > QUOTE ? s.slice(0, QUOTE) + '…' : s);
 
 export interface LinkSettings {
   /** What the link sets; empty when any of it is refused (a link applies whole or not at all). */
@@ -56,16 +81,25 @@ function readValue(name: Name, text: string): unknown {
 
 /** Reads a link's settings (the hash's query, without `lang`). */
 export function parseLinkSettings(params: Iterable<[string, string]>): LinkSettings {
+  const pairs = [...params];
+  const checked = checkInput(linkParams, pairs, 'link');
+  if (!checked.ok) {
+    const [name = '', value = ''] = pairs[0] ?? [];
+    return {
+      patch: {},
+      problems: [{ name: quote(name), value: quote(value), code: 'link-too-long' }],
+    };
+  }
   const problems: LinkSettingProblem[] = [];
   const patch: Record<string, unknown> = {};
   const raw = new Map<string, string>();
-  for (const [name, value] of params) {
+  for (const [name, value] of checked.value) {
     raw.set(name, value);
     if (isName(name)) patch[name] = readValue(name, value);
-    else problems.push({ name, value, code: 'unknown' });
+    else problems.push({ name: quote(name), value: quote(value), code: 'unknown' });
   }
   for (const e of validateSettings({ ...DEFAULT_EDITABLE, ...patch })) {
-    problems.push({ name: e.setting, value: raw.get(e.setting) ?? '', code: e.code });
+    problems.push({ name: e.setting, value: quote(raw.get(e.setting) ?? ''), code: e.code });
   }
   return { patch: problems.length ? {} : (patch as Partial<EditableSettings>), problems };
 }

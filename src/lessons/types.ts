@@ -65,7 +65,7 @@ export type Check =
       bodyIncludes?: Localized<string>;
       /** The session middleware's decision (see SessionTrace.decision). */
       decision?: string;
-      /** A console call of this method (path /__session__/call). */
+      /** A console request that used this session method (`setitem`, `flush`...). */
       consoleMethod?: string;
     }
   /**

@@ -3,7 +3,7 @@
  * naive datetimes with microseconds, timedeltas, `isoformat()` / `fromisoformat()` and reprs.
  * Times are kept as exact bigint microseconds so that years 1..9999 stay exact.
  */
-import { PyOverflowError, PyTypeError, PyValueError } from './errors';
+import { PyOSError, PyOverflowError, PyTypeError, PyValueError } from './errors';
 
 const US_PER_SECOND = 1_000_000n;
 const US_PER_DAY = 86_400n * US_PER_SECOND;
@@ -167,6 +167,45 @@ function daysInMonth(y: number, m: number): number {
   ][m - 1] as number;
 }
 
+/**
+ * A tzinfo. Which object it is shows in reprs: the standard library's `datetime.timezone.utc`,
+ * pytz's `<UTC>` (what Django 3.2's `timezone.now()` uses), zoneinfo's `ZoneInfo(key='UTC')`
+ * (Django 4+'s default time zone) or a fixed offset.
+ */
+export class TzInfo {
+  constructor(
+    readonly offsetMinutes: number,
+    /** `repr(tz)` */
+    private readonly text: string,
+    /** `type(tz).__name__` */
+    readonly pyType: string,
+    /** `dt.tzname()` */
+    readonly name: string,
+  ) {}
+  repr(): string {
+    return this.text;
+  }
+  /** `datetime.timezone(timedelta(minutes=m))`: UTC itself for 0, as Python gives it. */
+  static fixed(minutes: number): TzInfo {
+    if (minutes === 0) return UTC;
+    const sign = minutes < 0 ? '-' : '+';
+    const abs = Math.abs(minutes);
+    const name = `UTC${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+    const delta = PyTimeDelta.of({ minutes }).repr();
+    return new TzInfo(minutes, `datetime.timezone(${delta})`, 'timezone', name);
+  }
+}
+/** `datetime.timezone.utc` */
+export const UTC = new TzInfo(0, 'datetime.timezone.utc', 'timezone', 'UTC');
+/** `pytz.utc`, Django 3.2's `timezone.utc` and the tzinfo of its `timezone.now()` */
+export const PYTZ_UTC = new TzInfo(0, '<UTC>', 'UTC', 'UTC');
+/** `zoneinfo.ZoneInfo('UTC')`, Django 4+'s current time zone when TIME_ZONE is 'UTC' */
+export const ZONEINFO_UTC = new TzInfo(0, "zoneinfo.ZoneInfo(key='UTC')", 'ZoneInfo', 'UTC');
+
+function tzOf(tz: TzInfo | number | null): TzInfo | null {
+  return typeof tz === 'number' ? TzInfo.fixed(tz) : tz;
+}
+
 export interface DateTimeFields {
   year: number;
   month: number;
@@ -179,21 +218,29 @@ export interface DateTimeFields {
 
 /**
  * A datetime. `wall` is the local wall-clock time as microseconds since 1970-01-01T00:00
- * (naive arithmetic); `offsetMinutes` is null for a naive datetime, 0 for UTC.
+ * (naive arithmetic); `tzinfo` is null for a naive datetime. Where a time zone is given as a
+ * number of minutes, it is the standard library's fixed offset (`datetime.timezone.utc` for 0).
  */
 export class PyDateTime {
   readonly pyType = 'datetime';
+  readonly tzinfo: TzInfo | null;
 
   private constructor(
     readonly wall: bigint,
-    readonly offsetMinutes: number | null,
+    tz: TzInfo | number | null,
   ) {
+    this.tzinfo = tzOf(tz);
     const [year] = civilFromDays(Number(floorDiv(wall, US_PER_DAY)));
     if (year < 1 || year > 9999) throw new PyOverflowError('date value out of range');
   }
 
+  /** Minutes east of UTC; null for a naive datetime. */
+  get offsetMinutes(): number | null {
+    return this.tzinfo?.offsetMinutes ?? null;
+  }
+
   /** `datetime(year, month, day, ...)`, checked as Python checks it. */
-  static of(f: DateTimeFields, offsetMinutes: number | null = null): PyDateTime {
+  static of(f: DateTimeFields, tz: TzInfo | number | null = null): PyDateTime {
     const { year, month, day, hour = 0, minute = 0, second = 0, microsecond = 0 } = f;
     const check = (ok: boolean, msg: string) => {
       if (!ok) throw new PyValueError(msg);
@@ -210,12 +257,43 @@ export class PyDateTime {
       days * US_PER_DAY +
       BigInt((hour * 60 + minute) * 60 + second) * US_PER_SECOND +
       BigInt(microsecond);
-    return new PyDateTime(wall, offsetMinutes);
+    return new PyDateTime(wall, tz);
   }
 
-  /** `datetime.fromtimestamp(seconds, tz=timezone.utc)` for a UTC epoch time in microseconds. */
-  static fromEpochMicroseconds(us: bigint, offsetMinutes: number | null = 0): PyDateTime {
-    return new PyDateTime(us + BigInt(offsetMinutes ?? 0) * 60n * US_PER_SECOND, offsetMinutes);
+  /** The datetime at a UTC epoch time in microseconds, in `tz` (naive: UTC's wall clock). */
+  static fromEpochMicroseconds(us: bigint, tz: TzInfo | number | null = 0): PyDateTime {
+    const zone = tzOf(tz);
+    return new PyDateTime(us + BigInt(zone?.offsetMinutes ?? 0) * 60n * US_PER_SECOND, zone);
+  }
+
+  /**
+   * `datetime.fromtimestamp(t, tz)` for a float `t`, with CPython's errors on Linux: NaN, a
+   * value outside time_t, a year gmtime() cannot hold, a year outside 1..9999.
+   */
+  static fromtimestamp(t: number, tz: TzInfo | number | null): PyDateTime {
+    if (Number.isNaN(t)) throw new PyValueError('Invalid value NaN (not a number)');
+    // _PyTime_DoubleToDenominator: whole seconds and microseconds rounded half to even.
+    let whole = Math.trunc(t);
+    let fraction = Number.isFinite(t) ? roundHalfEven((t - whole) * 1e6) : 0;
+    if (fraction >= 1e6) {
+      fraction -= 1e6;
+      whole += 1;
+    } else if (fraction < 0) {
+      fraction += 1e6;
+      whole -= 1;
+    }
+    if (!(whole >= -(2 ** 63) && whole < 2 ** 63))
+      throw new PyOverflowError('timestamp out of range for platform time_t');
+    const seconds = BigInt(whole);
+    const us = seconds * US_PER_SECOND + BigInt(fraction);
+    const zone = tzOf(tz);
+    const local = seconds + BigInt(zone?.offsetMinutes ?? 0) * 60n;
+    const [year] = civilFromDays(Number(floorDiv(local, 86_400n)));
+    // glibc's gmtime_r keeps the year in an int (tm_year = year - 1900): EOVERFLOW beyond it.
+    if (year - 1900 > 2 ** 31 - 1 || year - 1900 < -(2 ** 31))
+      throw new PyOSError('[Errno 75] Value too large for defined data type');
+    if (year < 1 || year > 9999) throw new PyValueError(`year ${year} is out of range`);
+    return PyDateTime.fromEpochMicroseconds(us, zone);
   }
 
   /** `datetime.fromisoformat(text)` (Python 3.11: also `Z`, a space separator, short forms). */
@@ -277,7 +355,7 @@ export class PyDateTime {
   }
 
   add(delta: PyTimeDelta): PyDateTime {
-    return new PyDateTime(this.wall + delta.totalMicroseconds, this.offsetMinutes);
+    return new PyDateTime(this.wall + delta.totalMicroseconds, this.tzinfo);
   }
 
   /** `self - other` for two datetimes: a timedelta, or Python's TypeError when they mix kinds. */
@@ -321,11 +399,7 @@ export class PyDateTime {
     const parts = [f.year, f.month, f.day, f.hour, f.minute];
     if (f.second || f.microsecond) parts.push(f.second);
     if (f.microsecond) parts.push(f.microsecond);
-    let tz = '';
-    if (this.offsetMinutes === 0) tz = ', tzinfo=datetime.timezone.utc';
-    else if (this.offsetMinutes !== null) {
-      tz = `, tzinfo=datetime.timezone(${PyTimeDelta.of({ minutes: this.offsetMinutes }).repr()})`;
-    }
+    const tz = this.tzinfo ? `, tzinfo=${this.tzinfo.repr()}` : '';
     return `datetime.datetime(${parts.join(', ')}${tz})`;
   }
 }

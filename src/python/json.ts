@@ -5,7 +5,16 @@
  */
 import { JSONDecodeError, PyTypeError, PyValueError } from './errors';
 import { floatRepr } from './float';
-import { PyDict, PyTuple, typeName, type PyValue } from './values';
+import { intRepr } from './repr';
+import { PyDateTime, PyTimeDelta } from './datetime';
+import { PyDict, PyObject, PyTuple, typeName, type PyValue } from './values';
+
+/** `Py_TYPE(obj)->tp_name`, which the C encoder's messages print. */
+function tpName(v: PyValue): string {
+  if (v instanceof PyObject) return v.tpName;
+  if (v instanceof PyDateTime || v instanceof PyTimeDelta) return `datetime.${v.pyType}`;
+  return typeName(v);
+}
 
 export interface DumpsOptions {
   /** Python's `separators`; Django's serializer uses (',', ':'). */
@@ -14,25 +23,30 @@ export interface DumpsOptions {
   ensureAscii?: boolean;
 }
 
-/** Characters json.dumps escapes with ensure_ascii: quote, backslash, and all outside ' '..'~'. */
+const SHORT_ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+};
+/** With ensure_ascii, everything outside ' '..'~' is escaped; without, only controls. */
+const NEEDS_ESCAPE_ASCII = /["\\\x00-\x1f\x7f-\uffff]/g;
+const NEEDS_ESCAPE = /["\\\x00-\x1f]/g;
+
+function escapeChar(ch: string): string {
+  return SHORT_ESCAPES[ch] ?? '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
+}
+
+/**
+ * A string as json.dumps writes it: quote, backslash and controls escaped, and with
+ * ensure_ascii every UTF-16 unit outside ' '..'~' as `\uXXXX` (a character outside the BMP as
+ * its surrogate pair). One regular-expression pass: session values can be megabytes long.
+ */
 function encodeString(s: string, ensureAscii: boolean): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    const code = s.charCodeAt(i);
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (code < 0x20 || (ensureAscii && code > 0x7e)) {
-      // UTF-16 units, so a character outside the BMP comes out as its surrogate pair.
-      out += '\\u' + code.toString(16).padStart(4, '0');
-    } else out += ch;
-  }
-  return out + '"';
+  return '"' + s.replace(ensureAscii ? NEEDS_ESCAPE_ASCII : NEEDS_ESCAPE, escapeChar) + '"';
 }
 
 function encodeFloat(x: number): string {
@@ -44,11 +58,11 @@ function encodeFloat(x: number): string {
 
 function encodeKey(key: PyValue): string {
   if (typeof key === 'string') return key;
-  if (typeof key === 'bigint') return String(key);
+  if (typeof key === 'bigint') return intRepr(key);
   if (typeof key === 'number') return encodeFloat(key);
   if (typeof key === 'boolean') return key ? 'true' : 'false';
   if (key === null) return 'null';
-  throw new PyTypeError(`keys must be str, int, float, bool or None, not ${typeName(key)}`);
+  throw new PyTypeError(`keys must be str, int, float, bool or None, not ${tpName(key)}`);
 }
 
 export function dumps(value: PyValue, options: DumpsOptions = {}): string {
@@ -61,7 +75,7 @@ export function dumps(value: PyValue, options: DumpsOptions = {}): string {
       case 'boolean':
         return v ? 'true' : 'false';
       case 'bigint':
-        return String(v);
+        return intRepr(v);
       case 'number':
         return encodeFloat(v);
       case 'string':

@@ -1,9 +1,10 @@
 /** Python's string rules where they differ from JavaScript's. */
 
 // str.isspace(): Unicode White_Space plus the ASCII separators \x1c-\x1f.
-const PY_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+export const PY_SPACE =
+  /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 const PY_SPACE_RUN = new RegExp(`${PY_SPACE.source}+`, 'g');
-const PY_LEADING = new RegExp(`^${PY_SPACE.source}+`);
+export const PY_LEADING = new RegExp(`^${PY_SPACE.source}+`);
 const PY_TRAILING = new RegExp(`${PY_SPACE.source}+$`);
 
 /** `s.strip()` */
@@ -23,23 +24,20 @@ export function pyLen(s: string): number {
   return n;
 }
 
-// str.isprintable() is false for these categories, except the ASCII space.
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+// str.isprintable() is false for these categories, except the ASCII space; with the quote and
+// the backslash, these are the characters repr() escapes. One pass: values can be megabytes.
+const ESCAPED_SINGLE = /['\\]|(?! )[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/gu;
+const ESCAPED_DOUBLE = /["\\]|(?! )[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/gu;
+const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** `repr(s)`: single quotes unless the text has a single quote and no double quote. */
 export function strRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) as number;
-    if (ch === quote || ch === '\\') out += '\\' + ch;
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch !== ' ' && NON_PRINTABLE.test(ch)) out += escapeCodePoint(cp);
-    else out += ch;
-  }
-  return out + quote;
+  const body = s.replace(quote === "'" ? ESCAPED_SINGLE : ESCAPED_DOUBLE, (ch) => {
+    if (ch === quote || ch === '\\') return '\\' + ch;
+    return NAMED[ch] ?? escapeCodePoint(ch.codePointAt(0) as number);
+  });
+  return quote + body + quote;
 }
 
 function escapeCodePoint(cp: number): string {

@@ -5,7 +5,8 @@
  * arrays, and dicts keep Python's insertion order and key equality (`1 == 1.0 == True`).
  */
 import { PyKeyError, PyTypeError, PyValueError } from './errors';
-import type { PyDateTime, PyTimeDelta } from './datetime';
+import { PyDateTime, PyTimeDelta } from './datetime';
+import { SetTable, hashFloat, hashInt, hashText, hashTuple } from './hash';
 
 export type PyValue =
   | null
@@ -16,9 +17,78 @@ export type PyValue =
   | PyValue[]
   | PyTuple
   | PyDict
+  | PySet
+  | PyBytes
   | PyDateTime
   | PyTimeDelta
-  | PyView;
+  | PyView
+  | PyObject;
+
+let nextId = 1;
+const ids = new WeakMap<object, number>();
+/** `id(obj)`: a number unique to the object for its lifetime. */
+export function objectId(obj: object): number {
+  let id = ids.get(obj);
+  if (id === undefined) ids.set(obj, (id = nextId++));
+  return id;
+}
+
+/**
+ * Any other Python object a session may be handed (the request, a module, a function,
+ * Ellipsis...): it has a type and a repr, compares and hashes by identity unless it says
+ * otherwise, and JSON cannot store it.
+ */
+export abstract class PyObject {
+  /** `type(obj).__name__` ('WSGIRequest', 'ellipsis'). */
+  abstract readonly pyType: string;
+  /** The type's `tp_name`, as C-level messages print it ('datetime.datetime', 'ellipsis'). */
+  get tpName(): string {
+    return this.pyType;
+  }
+  /** False for mutable objects, which `hash()` refuses. */
+  get hashable(): boolean {
+    return true;
+  }
+  abstract repr(): string;
+  /** `bool(obj)` */
+  truthy(): boolean {
+    return true;
+  }
+  /** `obj == other`: identity, unless the type defines equality. */
+  equals(other: unknown): boolean {
+    return other === this;
+  }
+}
+
+/** `bytes`: immutable, hashable; JSON cannot store it. */
+export class PyBytes {
+  readonly pyType = 'bytes';
+  constructor(readonly data: Uint8Array) {}
+  static latin1(text: string): PyBytes {
+    return new PyBytes(Uint8Array.from(text, (c) => c.charCodeAt(0)));
+  }
+  get text(): string {
+    return String.fromCharCode(...this.data);
+  }
+  equals(other: unknown): boolean {
+    return other instanceof PyBytes && other.text === this.text;
+  }
+  repr(): string {
+    const t = this.text;
+    const quote = t.includes("'") && !t.includes('"') ? '"' : "'";
+    let out = 'b' + quote;
+    for (const b of this.data) {
+      const ch = String.fromCharCode(b);
+      if (ch === quote || ch === '\\') out += '\\' + ch;
+      else if (ch === '\t') out += '\\t';
+      else if (ch === '\n') out += '\\n';
+      else if (ch === '\r') out += '\\r';
+      else if (b < 0x20 || b >= 0x7f) out += '\\x' + b.toString(16).padStart(2, '0');
+      else out += ch;
+    }
+    return out + quote;
+  }
+}
 
 export class PyTuple {
   constructor(readonly items: readonly PyValue[]) {}
@@ -30,15 +100,6 @@ export class PyView {
     readonly kind: 'dict_keys' | 'dict_values' | 'dict_items',
     readonly items: readonly PyValue[],
   ) {}
-}
-
-/** Runtime type tags shared by the classes that live in other modules. */
-export interface PyObjectLike {
-  readonly pyType: string;
-}
-
-export function isPyObject(value: unknown): value is PyObjectLike {
-  return typeof value === 'object' && value !== null && 'pyType' in value;
 }
 
 /** `type(value).__name__` */
@@ -58,7 +119,7 @@ export function typeName(value: PyValue): string {
   if (value instanceof PyTuple) return 'tuple';
   if (value instanceof PyDict) return 'dict';
   if (value instanceof PyView) return value.kind;
-  return (value as PyObjectLike).pyType;
+  return value.pyType;
 }
 
 /** Python's `bool(value)`. */
@@ -76,8 +137,10 @@ export function truthy(value: PyValue): boolean {
   }
   if (Array.isArray(value)) return value.length > 0;
   if (value instanceof PyTuple || value instanceof PyView) return value.items.length > 0;
-  if (value instanceof PyDict) return value.size > 0;
-  if (typeName(value) === 'timedelta') return !(value as PyTimeDelta).isZero();
+  if (value instanceof PyDict || value instanceof PySet) return value.size > 0;
+  if (value instanceof PyBytes) return value.data.length > 0;
+  if (value instanceof PyTimeDelta) return !value.isZero();
+  if (value instanceof PyObject) return value.truthy();
   return true;
 }
 
@@ -121,6 +184,16 @@ export function pyEquals(a: PyValue, b: PyValue): boolean {
     }
     return true;
   }
+  if (a instanceof PySet || b instanceof PySet) {
+    return (
+      a instanceof PySet &&
+      b instanceof PySet &&
+      a.size === b.size &&
+      a.items().every((x) => b.has(x))
+    );
+  }
+  if (a instanceof PyObject) return a.equals(b);
+  if (b instanceof PyObject) return b.equals(a);
   if (typeName(a) !== typeName(b)) return false;
   return (a as { equals(o: unknown): boolean }).equals(b);
 }
@@ -143,9 +216,20 @@ export function hashKey(key: PyValue): string {
       return `s${key}`;
   }
   if (key instanceof PyTuple) return `t(${key.items.map(hashKey).join(',')})`;
-  const name = typeName(key);
-  if (name === 'datetime' || name === 'timedelta') return `${name}${String(key)}`;
-  throw new PyTypeError(`unhashable type: '${name}'`);
+  if (key instanceof PyBytes) return `b${key.text}`;
+  if (key instanceof PyDateTime) return `datetime${key.epochMicroseconds}${key.aware}`;
+  if (key instanceof PyTimeDelta) return `timedelta${key.totalMicroseconds}`;
+  if (key instanceof PyObject && key.hashable) return `o${objectId(key)}`;
+  throw new PyTypeError(`unhashable type: '${typeName(key)}'`);
+}
+
+/** `hash(value)` where CPython's is the same in every process; a stable stand-in elsewhere. */
+export function pyHash(value: PyValue): bigint {
+  if (typeof value === 'boolean') return value ? 1n : 0n;
+  if (typeof value === 'bigint') return hashInt(value);
+  if (typeof value === 'number') return hashFloat(value);
+  if (value instanceof PyTuple) return hashTuple(value.items.map(pyHash));
+  return hashText(hashKey(value));
 }
 
 /** A Python dict: insertion-ordered, keys compared the way Python compares them. */
@@ -202,6 +286,48 @@ export class PyDict {
 }
 
 /**
+ * A Python set: members compared as dict keys are, iterated in the order of CPython's hash
+ * table (so a set of numbers prints as Python prints it).
+ */
+export class PySet {
+  readonly pyType = 'set';
+  private readonly members = new Map<string, PyValue>();
+  private readonly table = new SetTable<PyValue>();
+
+  constructor(items: Iterable<PyValue> = []) {
+    for (const item of items) this.add(item);
+  }
+  get size(): number {
+    return this.members.size;
+  }
+  has(item: PyValue): boolean {
+    return this.members.has(hashKey(item));
+  }
+  add(item: PyValue): void {
+    const h = hashKey(item);
+    if (this.members.has(h)) return;
+    this.members.set(h, item);
+    this.table.add(pyHash(item), item);
+  }
+  /** Removes the item; false when it was not there. */
+  delete(item: PyValue): boolean {
+    const h = hashKey(item);
+    const member = this.members.get(h);
+    if (member === undefined && !this.members.has(h)) return false;
+    this.members.delete(h);
+    this.table.delete(member as PyValue);
+    return true;
+  }
+  clear(): void {
+    this.members.clear();
+    this.table.clear();
+  }
+  items(): PyValue[] {
+    return this.table.items();
+  }
+}
+
+/**
  * A deep copy that keeps every Python type, as pickling through a cache does (the cache backends
  * store copies, so changing a session after saving it never changes the stored value).
  */
@@ -211,7 +337,21 @@ export function deepCopy<T extends PyValue>(value: T): T {
   if (value instanceof PyDict) {
     return new PyDict(value.entries().map(([k, v]) => [deepCopy(k), deepCopy(v)])) as T;
   }
-  return value; // immutable: None, bool, int, float, str, datetime, timedelta, views
+  if (value instanceof PySet) return new PySet(value.items().map(deepCopy)) as T;
+  // Immutable (None, bool, int, float, str, bytes, datetime, timedelta, views), or an object
+  // that stays itself.
+  return value;
+}
+
+/** The items `for x in value` gives for the built-in iterables, or undefined. */
+export function iterItems(value: PyValue): PyValue[] | undefined {
+  if (typeof value === 'string') return [...value];
+  if (Array.isArray(value)) return [...value];
+  if (value instanceof PyTuple || value instanceof PyView) return [...value.items];
+  if (value instanceof PyDict) return value.keys();
+  if (value instanceof PySet) return value.items();
+  if (value instanceof PyBytes) return [...value.data].map((b) => BigInt(b));
+  return undefined;
 }
 
 /** `d.update(arg)`: another dict, or an iterable of key/value pairs, as Python accepts. */
@@ -220,18 +360,10 @@ export function dictUpdate(target: PyDict, arg: PyValue): void {
     for (const [k, v] of arg.entries()) target.set(k, v);
     return;
   }
-  const items = Array.isArray(arg)
-    ? arg
-    : arg instanceof PyTuple || arg instanceof PyView
-      ? arg.items
-      : undefined;
-  if (items === undefined) {
-    if (typeof arg === 'string')
-      throw new PyTypeError('cannot convert dictionary update sequence element #0 to a sequence');
-    throw new PyTypeError(`'${typeName(arg)}' object is not iterable`);
-  }
+  const items = iterItems(arg);
+  if (items === undefined) throw new PyTypeError(`'${typeName(arg)}' object is not iterable`);
   items.forEach((item, i) => {
-    const pair = Array.isArray(item) ? item : item instanceof PyTuple ? item.items : undefined;
+    const pair = iterItems(item);
     if (pair === undefined) {
       throw new PyTypeError(
         `cannot convert dictionary update sequence element #${i} to a sequence`,

@@ -7,6 +7,8 @@ import type { HttpRequest } from '../django/http/request';
 export interface ViewNote {
   view: string;
   form?: { valid: boolean; errors: Record<string, string[]> };
+  /** The console view: the session operations the line made (`setitem`, `flush`...). */
+  sessionCalls?: string[];
 }
 
 const notes = new WeakMap<HttpRequest, ViewNote>();

@@ -16,7 +16,17 @@ import type { DjangoServer } from '../server/server';
 import { VirtualClock } from '../world/clock';
 import { STORAGE_KEY } from '../world/persistence';
 import { World, type WorldOptions } from '../world/world';
-import { autosave, claimOwnership, loadWorld, readLessonWorld, type Ownership } from './bootstrap';
+import {
+  autosave,
+  claimOwnership,
+  latestSave,
+  loadWorld,
+  readLessonWorld,
+  SavedSlot,
+  type Ownership,
+} from './bootstrap';
+import { reportLoad, reportSave } from './savingNotices';
+import { formatDateTime } from './format';
 import type { Notice } from './components/Notices';
 import { ClockControls } from './components/ClockControls';
 import { Narrator } from './components/Narrator';
@@ -44,6 +54,14 @@ export class Engine {
   runner: LessonRunner;
   ownership: Ownership = 'unknown';
   readonly transport: Transport;
+  /** Set when taking over finds newer work saved by another tab while this one has unsaved
+   * changes: the page asks which to keep. */
+  conflict: { savedAt: number } | null = null;
+  /** The latest save this tab read or wrote (real epoch ms), and whether it changed since. */
+  private lastSync = 0;
+  private dirty = false;
+  /** One slot per storage key (the playground's, each lesson's): backups and "held" live there. */
+  private readonly slots = new Map<string, SavedSlot>();
   private stopSaving: () => void = () => {};
   private readonly listeners = new Set<() => void>();
   /** Each world's Django site, by the id its requests carry (see SITE_HEADER). */
@@ -56,7 +74,10 @@ export class Engine {
     // One transport for the page; each world's requests say which world's site answers.
     this.transport =
       options.transport ?? chooseTransport(this.siteLookup, notices, () => this.changed());
-    const playground = loadWorld(notices, this.transportFor, options.realNow);
+    const mine = this.slot(STORAGE_KEY);
+    const { world: playground, report } = loadWorld(mine, this.transportFor, options.realNow);
+    reportLoad(report, mine, notices, () => this.resumeSaving(mine));
+    this.lastSync = latestSave();
     this.world = playground;
     this.runner = this.newRunner(playground);
     i18next.on('languageChanged', (l) => {
@@ -98,7 +119,7 @@ export class Engine {
         new World({ clock: new VirtualClock(this.options.realNow), transport: this.transportFor }),
       restore: (slug) =>
         readLessonWorld(
-          lessonWorldKey(slug),
+          this.slot(lessonWorldKey(slug)),
           this.options.notices,
           this.transportFor,
           this.options.realNow,
@@ -119,15 +140,32 @@ export class Engine {
     this.stopSaving();
     const slug = this.world === this.runner.worlds.playground ? null : this.runner.lesson?.slug;
     const key = slug ? lessonWorldKey(slug) : STORAGE_KEY;
-    this.stopSaving = autosave(
-      this.world,
-      key,
-      () => this.ownership === 'owner' || this.ownership === 'unknown',
-      () => {
-        this.options.notices.push({ id: 'save-failed', key: 'notice.saveFailed', tone: 'warning' });
+    const stopSaving = autosave(this.world, this.slot(key), {
+      canSave: () => this.ownership === 'owner' || this.ownership === 'unknown',
+      onStatus: (failure) => {
+        reportSave(failure, this.options.notices);
         this.changed();
       },
-    );
+      onSaved: (at) => {
+        this.lastSync = at;
+        this.dirty = false;
+      },
+    });
+    const unwatch = this.world.subscribe(() => (this.dirty = true));
+    this.stopSaving = () => (unwatch(), stopSaving());
+  }
+
+  private slot(key: string): SavedSlot {
+    let slot = this.slots.get(key);
+    if (!slot) this.slots.set(key, (slot = new SavedSlot(key)));
+    return slot;
+  }
+
+  /** An unreadable save that could not be copied away was let go: saving starts. */
+  private resumeSaving(slot: SavedSlot): void {
+    slot.held = false;
+    this.world.changed();
+    this.changed();
   }
 
   /**
@@ -142,11 +180,38 @@ export class Engine {
     this.changed();
   }
 
+  /**
+   * Takes the saved state over from another tab, reading what that tab saved first: newer work
+   * there is loaded (the page starts again from storage, every world and the lesson progress),
+   * unless this tab has unsaved changes of its own: then the page asks which to keep.
+   */
   takeOver(): void {
     claimOwnership((o) => {
       this.ownership = o;
+      if (o === 'owner') {
+        const at = latestSave();
+        if (at > this.lastSync) {
+          if (this.dirty) this.conflict = { savedAt: at };
+          else this.keepSaved();
+        }
+      }
       this.changed();
     }, true);
+  }
+
+  /** The other tab's newer work wins: read again from storage (the lock is this tab's now). */
+  keepSaved(): void {
+    this.conflict = null;
+    this.stopSaving();
+    location.reload();
+  }
+
+  /** This tab's work wins: saved now, over the other tab's. */
+  keepMine(): void {
+    this.conflict = null;
+    this.lastSync = Date.now();
+    this.world.changed();
+    this.changed();
   }
 
   subscribe(listener: () => void): () => void {
@@ -171,10 +236,12 @@ function chooseTransport(
     changed();
     return new InPageTransport(getServer);
   };
+  // Known at once where no service worker can run: chosen now, so the notice is on screen
+  // before the first click instead of pushing the page down under it (a lost click).
+  if (location.protocol === 'file:') return fallback('notice.fileProtocol');
+  if (!('serviceWorker' in navigator) || !window.isSecureContext)
+    return fallback('notice.noServiceWorker');
   const choose = async (): Promise<Transport> => {
-    if (location.protocol === 'file:') return fallback('notice.fileProtocol');
-    if (!('serviceWorker' in navigator) || !window.isSecureContext)
-      return fallback('notice.noServiceWorker');
     try {
       const { startWorker } = await import('../server/msw/browser');
       await startWorker(getServer, base);
@@ -235,6 +302,7 @@ function Footer({ engine }: { engine: Engine }) {
 function OwnershipGate({ engine }: { engine: Engine }) {
   const { t } = useTranslation();
   const o = engine.ownership;
+  if (engine.conflict) return <ConflictDialog engine={engine} savedAt={engine.conflict.savedAt} />;
   if (o !== 'other-tab' && o !== 'taken-over') return null;
   return (
     <div className="overlay">
@@ -249,6 +317,32 @@ function OwnershipGate({ engine }: { engine: Engine }) {
         <p id="owner-text">{t(o === 'other-tab' ? 'owner.otherTab' : 'owner.takenOver')}</p>
         <button type="button" onClick={() => engine.takeOver()} autoFocus>
           {t('owner.takeOver')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ConflictDialog({ engine, savedAt }: { engine: Engine; savedAt: number }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="overlay">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="conflict-title"
+        aria-describedby="conflict-text"
+        className="dialog"
+      >
+        <h2 id="conflict-title">{t('saving.conflict.title')}</h2>
+        <p id="conflict-text">
+          {t('saving.conflict.text', { time: formatDateTime(savedAt, i18n.language) })}
+        </p>
+        <button type="button" onClick={() => engine.keepSaved()} autoFocus>
+          {t('saving.conflict.theirs')}
+        </button>{' '}
+        <button type="button" onClick={() => engine.keepMine()}>
+          {t('saving.conflict.mine')}
         </button>
       </div>
     </div>

@@ -1,15 +1,20 @@
 /**
  * The entry: strings for the language on screen, the lesson list or step, painted first; then
- * the engine (Django, browsers, panels, MSW) in a chunk of its own.
+ * the engine (Django, browsers, panels, MSW) in a chunk of its own. Whatever breaks, at start or
+ * later, shows the recovery screen (components/Recovery.tsx), never a blank page.
  */
 import { startTransition, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import i18next from 'i18next';
 import { lessonCatalog } from '../lessons/load';
 import { LessonProgress } from '../lessons/progress';
 import type { Notice } from './components/Notices';
+import { ErrorBoundary, RecoveryScreen } from './components/Recovery';
 import type { Engine, EngineParts } from './engine';
+import { haltSaving } from './halt';
 import { initialLanguage, startI18n } from './i18n';
 import { Shell } from './Shell';
+import { keepOffline } from './update';
 import './styles.css';
 
 const notices: Notice[] = [];
@@ -17,30 +22,53 @@ const catalog = lessonCatalog();
 const progress = new LessonProgress();
 if (progress.notice) notices.push({ id: 'progress', key: 'notice.progressReset', tone: 'warning' });
 let engineLoad: Promise<{ engine: Engine; parts: EngineParts }> | null = null;
+let engine: Engine | null = null;
+
+/** What the recovery screen can export: the live world when there is one. */
+const recoverySource = () => ({ world: engine?.world ?? null, progress, lang: i18next.language });
 
 function Root() {
   const [loaded, setLoaded] = useState<{ engine: Engine; parts: EngineParts } | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
   const [, setTick] = useState(0);
   useEffect(() => {
     // Once per page, even under StrictMode's double effects.
-    engineLoad ??= import('./engine').then((m) => ({
-      engine: m.startEngine({ catalog, progress, notices, onChange: () => setTick((n) => n + 1) }),
-      parts: m.parts,
-    }));
+    engineLoad ??= import('./engine').then((m) => {
+      engine = m.startEngine({ catalog, progress, notices, onChange: () => setTick((n) => n + 1) });
+      return { engine, parts: m.parts };
+    });
     // A transition: React renders the workbench in slices, so no long task blocks a first tap.
-    void engineLoad.then((l) => startTransition(() => setLoaded(l)));
+    engineLoad.then(
+      (l) => startTransition(() => setLoaded(l)),
+      (e: unknown) => {
+        // The engine could not start (its chunk did not load, the world would not build).
+        haltSaving();
+        setFailed(e ?? new Error('unknown'));
+      },
+    );
+    // The offline copy (service worker) and new versions: after the page has loaded.
+    keepOffline({ notices, changed: () => setTick((n) => n + 1) });
   }, []);
+  if (failed !== null) return <RecoveryScreen error={failed} source={recoverySource} />;
   return <Shell lessons={{ catalog, progress }} notices={[...notices]} loaded={loaded} />;
 }
 
-void startI18n(initialLanguage()).then(() => {
-  const root = createRoot(document.getElementById('root') as HTMLElement);
+const root = createRoot(document.getElementById('root') as HTMLElement);
+const app = (
+  <StrictMode>
+    <ErrorBoundary source={recoverySource}>
+      <Root />
+    </ErrorBoundary>
+  </StrictMode>
+);
+void startI18n(initialLanguage()).then(
   // The prerendered page is already on screen: React's render of the same page may take its time.
-  startTransition(() =>
+  () => startTransition(() => root.render(app)),
+  // Without its strings the page still starts: the recovery screen has English defaults.
+  (e: unknown) =>
     root.render(
       <StrictMode>
-        <Root />
+        <RecoveryScreen error={e} source={recoverySource} />
       </StrictMode>,
     ),
-  );
-});
+);

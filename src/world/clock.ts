@@ -13,6 +13,31 @@ export interface ClockState {
 }
 
 export const SPEEDS = [1, 10, 60, 3600, 86400] as const;
+export const MAX_SPEED = 86400;
+
+/**
+ * The range virtual time may take: from the Unix epoch (base-62 signing timestamps and cookie
+ * dates before it mean nothing to a student) to the last instant Python's datetime can hold
+ * (9999-12-31T23:59:59.999). Beyond it Django itself cannot run (OverflowError), and a browser's
+ * Date, which goes further, is never asked for a time it cannot print.
+ */
+export const EARLIEST = 0;
+export const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+const clamp = (ms: number) =>
+  Number.isNaN(ms) ? EARLIEST : Math.min(LATEST, Math.max(EARLIEST, ms));
+
+/** A clock state a saved world or file may carry; anything else is refused before use. */
+export function isClockState(s: ClockState): boolean {
+  return (
+    Number.isFinite(s.virtual) &&
+    s.virtual >= EARLIEST &&
+    s.virtual <= LATEST &&
+    Number.isFinite(s.speed) &&
+    s.speed > 0 &&
+    s.speed <= MAX_SPEED
+  );
+}
 
 export class VirtualClock implements Clock {
   private anchorVirtual: number;
@@ -26,16 +51,18 @@ export class VirtualClock implements Clock {
     state?: ClockState,
   ) {
     this.anchorReal = realNow();
-    this.anchorVirtual = state?.virtual ?? this.anchorReal;
+    // Out-of-range states are refused by the validators; a clock still never holds one.
+    this.anchorVirtual = clamp(state?.virtual ?? this.anchorReal);
     if (state) {
-      this._speed = state.speed;
+      this._speed = state.speed > 0 && state.speed <= MAX_SPEED ? state.speed : 1;
       this._paused = state.paused;
     }
   }
 
+  /** Virtual time: stops at the end of year 9999, the last instant Django can represent. */
   now(): number {
     if (this._paused) return this.anchorVirtual;
-    return this.anchorVirtual + (this.realNow() - this.anchorReal) * this._speed;
+    return clamp(this.anchorVirtual + (this.realNow() - this.anchorReal) * this._speed);
   }
 
   get speed(): number {
@@ -52,8 +79,10 @@ export class VirtualClock implements Clock {
   }
 
   setSpeed(speed: number): void {
-    if (!(speed > 0 && Number.isFinite(speed)))
-      throw new RangeError(`A clock speed must be a positive number, not ${speed}.`);
+    if (!(speed > 0 && speed <= MAX_SPEED))
+      throw new RangeError(
+        `A clock speed must be a positive number up to ${MAX_SPEED}, not ${speed}.`,
+      );
     this.reanchor();
     this._speed = speed;
     this.changed();
@@ -68,11 +97,16 @@ export class VirtualClock implements Clock {
     this._paused = false;
     this.changed();
   }
-  /** Moves virtual time by `ms` (forward when positive). */
+  /** Moves virtual time by `ms` (forward when positive), never past the range's ends. */
   jump(ms: number): void {
     this.reanchor();
-    this.anchorVirtual += ms;
+    this.anchorVirtual = clamp(this.anchorVirtual + ms);
     this.changed();
+  }
+
+  /** Whether a jump of `ms` would reach past the end of year 9999 (the UI may disable it). */
+  canJump(ms: number): boolean {
+    return this.now() + ms <= LATEST;
   }
   /** Back to the real time, at normal speed. */
   backToNow(): void {

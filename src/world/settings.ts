@@ -8,6 +8,7 @@ import {
   type SameSite,
   type Settings,
 } from '../django/conf/global_settings';
+import { byteLength, MAX_COOKIE_BYTES } from '../browser/cookieJar';
 import { SESSION_APP, SESSION_MIDDLEWARE } from '../server/mysite/settings';
 
 export const ENGINES = ['db', 'cache', 'cached_db', 'file', 'signed_cookies'] as const;
@@ -61,6 +62,7 @@ export interface SettingError {
     | 'age-int'
     | 'age-range'
     | 'cookie-name'
+    | 'cookie-name-length'
     | 'path'
     | 'domain'
     | 'samesite'
@@ -69,6 +71,9 @@ export interface SettingError {
 
 // Python's http.cookies accepts a name only when every character is one of these.
 const LEGAL_COOKIE_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~:]+$/;
+/** Django accepts any length, but a browser keeps a cookie only when name + value fit in 4,096
+ * bytes: with a 32-character session key, a longer name could never come back. */
+export const MAX_COOKIE_NAME = MAX_COOKIE_BYTES - 32;
 
 export function validateSettings(s: Record<string, unknown>): SettingError[] {
   const errors: SettingError[] = [];
@@ -88,6 +93,8 @@ export function validateSettings(s: Record<string, unknown>): SettingError[] {
     errors.push({ setting: 'SESSION_COOKIE_AGE', code: 'age-range' });
   if (typeof s.SESSION_COOKIE_NAME !== 'string' || !LEGAL_COOKIE_NAME.test(s.SESSION_COOKIE_NAME)) {
     errors.push({ setting: 'SESSION_COOKIE_NAME', code: 'cookie-name' });
+  } else if (byteLength(s.SESSION_COOKIE_NAME) > MAX_COOKIE_NAME) {
+    errors.push({ setting: 'SESSION_COOKIE_NAME', code: 'cookie-name-length' });
   }
   if (
     typeof s.SESSION_COOKIE_PATH !== 'string' ||

@@ -25,6 +25,14 @@ export interface ConsoleLine {
   error: boolean;
   /** The request it made, if any (links the line to the Network panel). */
   networkId: number | null;
+  /** The playground's explanation beside Python's output, shown in the page's language. */
+  note?: ConsoleNote;
+}
+
+/** A message key (`console.note.print`) and its values. */
+export interface ConsoleNote {
+  key: string;
+  values?: Record<string, string>;
 }
 
 export const CONSOLE_LIMIT = 200;

@@ -284,8 +284,9 @@ export class World {
 
   // --- cookies by hand (DevTools) -------------------------------------------------------------
 
-  putCookie(tabId: string, cookie: Omit<StoredCookie, 'creation' | 'lastAccess'>): void {
-    this.tab(tabId).browser.jar.put(cookie);
+  /** False when the browser would not keep it (over 4,096 bytes); nothing changes then. */
+  putCookie(tabId: string, cookie: Omit<StoredCookie, 'creation' | 'lastAccess'>): boolean {
+    return this.tab(tabId).browser.jar.put(cookie);
   }
   deleteCookie(tabId: string, name: string, domain: string, path: string): void {
     this.tab(tabId).browser.jar.remove(name, domain, path);

@@ -1,6 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { formsOf, pageText, parsePage } from '../../src/browser/page';
+import {
+  chunkPage,
+  formsOf,
+  PAGE_LIMITS,
+  pageText,
+  parsePage,
+  type PageNode,
+} from '../../src/browser/page';
 
 describe('the page model', () => {
   it('keeps forms and text, and drops scripts, styles, handlers and dangerous links', () => {
@@ -67,5 +74,68 @@ describe('the page model', () => {
       attrs: {},
       children: [{ type: 'element', tag: 'li', attrs: {}, children: [] }],
     });
+  });
+});
+
+describe('big pages (issue 14, item 4)', () => {
+  const guestbook = (n: number) =>
+    `<html><body><h1>Guestbook</h1><ul>\n<li>${'</li></ul><b>x</b>'.repeat(n)}</li>\n</ul>` +
+    `<form name="guestbook" action="/myapp/guestbook/" method="POST"><input name="message">` +
+    `<button>Sign</button></form></body></html>`;
+
+  it('keeps a page below the limits whole', () => {
+    const page = parsePage(guestbook(1000), 'text/html');
+    expect(page.cut).toBeUndefined();
+    expect(page.nodes.filter((n) => n.type === 'element' && n.tag === 'b')).toHaveLength(1000);
+    expect(formsOf(page.nodes)).toHaveLength(1);
+  });
+
+  it('shows a page past the limit up to it, and says how big it was', () => {
+    // The limit as the browser has it is 100,000 nodes; a small one keeps jsdom quick here.
+    const limits = { nodes: 1000, depth: PAGE_LIMITS.depth };
+    const page = parsePage(guestbook(1000), 'text/html', limits);
+    expect(page.cut).toEqual({ nodes: expect.any(Number), limit: 1000 });
+    expect(page.cut?.nodes).toBeGreaterThan(2000);
+    let count = 0;
+    const walk = (list: PageNode[]) => {
+      for (const n of list) {
+        count++;
+        if (n.type === 'element') walk(n.children);
+      }
+    };
+    walk(page.nodes);
+    expect(count).toBe(1000);
+  });
+
+  it('flattens nesting past the depth limit, keeping the text', () => {
+    const deep = '<div>'.repeat(1000) + 'bottom' + '</div>'.repeat(1000);
+    const page = parsePage(`<html><body>${deep}</body></html>`, 'text/html');
+    let depth = 0;
+    let node: PageNode | undefined = page.nodes[0];
+    while (node?.type === 'element') {
+      depth++;
+      node = node.children[0];
+    }
+    expect(depth).toBeLessThanOrEqual(PAGE_LIMITS.depth);
+    expect(pageText(page.nodes)).toBe('bottom');
+  });
+
+  it('cuts a page into chunks in document order, copying what spans them', () => {
+    const page = parsePage(
+      '<html><body><form><ul>' +
+        Array.from({ length: 7 }, (_, i) => `<li>${i}</li>`).join('') +
+        '</ul><input name="m"></form></body></html>',
+      'text/html',
+    );
+    const { chunks, formIndex, hasInputs } = chunkPage(page.nodes, 5);
+    // The same text, in the same order, whatever the chunk size.
+    expect(chunks.map((c) => pageText(c)).join(' ')).toBe(pageText(page.nodes));
+    expect(chunks.length).toBeGreaterThan(2);
+    // Every chunk starts inside the form: its copies answer as form 0.
+    for (const c of chunks) expect(formIndex.get(c[0] as PageNode)).toBe(0);
+    expect(hasInputs.at(-1)).toBe(true);
+    expect(hasInputs[0]).toBe(false);
+    // One chunk when it fits: the tree as it was.
+    expect(chunkPage(page.nodes, 1000).chunks).toHaveLength(1);
   });
 });

@@ -249,6 +249,15 @@ test('the console: commands, an error, history', async ({ page }) => {
   await expect(input).toHaveValue('request.session.pop("nothing")');
   await input.press('ArrowUp');
   await expect(input).toHaveValue("request.session['color']");
+  // What the console cannot run is explained beside Python's output, in the page's language.
+  await input.fill("for k in ['a']: request.session[k] = 1");
+  await input.press('Enter');
+  await expect(log).toContainText('“for” is not supported here');
   await page.getByRole('tab', { name: 'Cookies' }).click();
   await expect(page.getByRole('tabpanel', { name: 'Cookies' })).toContainText('sessionid');
+  // Every line was a request to the site, in Network.
+  await page.getByRole('tab', { name: 'Network' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Network' })).toContainText(
+    '/__session__/console',
+  );
 });

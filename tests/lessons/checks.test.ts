@@ -6,6 +6,8 @@ import type { Lang } from '../../src/lessons/localized';
 import type { Check } from '../../src/lessons/types';
 import type { World } from '../../src/world/world';
 import { testWorld } from './helpers';
+// The call endpoint's Python, loaded at once (the page's console loads it with its first line).
+import '../../src/server/console/installed';
 
 async function logIn(world: World, username: string, tab = 'A') {
   await world.navigate(tab, '/myapp/connection/');

@@ -147,3 +147,45 @@ describe('LessonRunner.applyLinkSettings', () => {
     });
   });
 });
+
+describe('a link longer than any link needs (issue 14, item 8)', () => {
+  it('a 100,000-character link is refused whole, quoting only its start', () => {
+    const result = read(`SESSION_COOKIE_NAME=${'a'.repeat(100_000)}`);
+    expect(result.patch).toEqual({});
+    expect(result.problems).toEqual([
+      { name: 'SESSION_COOKIE_NAME', value: 'a'.repeat(60) + '…', code: 'link-too-long' },
+    ]);
+  });
+
+  it('so are more settings than exist', () => {
+    const many = Array.from({ length: 31 }, (_, i) => `X${i}=1`).join('&');
+    expect(read(many).problems[0]?.code).toBe('link-too-long');
+  });
+
+  it('every setting at once, spelled out, is well within the limit', () => {
+    const all = formatLinkSettings({
+      ...DEFAULT_EDITABLE,
+      DJANGO_VERSION: '4.2',
+      SESSION_ENGINE: 'signed_cookies',
+      SESSION_COOKIE_AGE: 315360000,
+      SESSION_COOKIE_NAME: 'my_session_cookie_name',
+      SESSION_COOKIE_PATH: '/myapp/',
+      SESSION_COOKIE_DOMAIN: '.example.com',
+      SESSION_COOKIE_SECURE: true,
+      SESSION_COOKIE_HTTPONLY: false,
+      SESSION_COOKIE_SAMESITE: 'None',
+      SESSION_EXPIRE_AT_BROWSER_CLOSE: true,
+      SESSION_SAVE_EVERY_REQUEST: true,
+      sessionMiddleware: false,
+      sessionsApp: false,
+      DEBUG: false,
+    });
+    expect(parseLinkSettings(all).problems).toEqual([]);
+  });
+
+  it('a long (legal) cookie name within the limit is read', () => {
+    expect(
+      read(`SESSION_COOKIE_NAME=${'n'.repeat(1999 - 'SESSION_COOKIE_NAME'.length - 2)}`).problems,
+    ).toEqual([]);
+  });
+});

@@ -144,9 +144,9 @@ describe('the structure check: lesson.json, en.md and bn.md agree', () => {
       .replace('## restart\n', '## plant\n')
       .replace('## restart-x', '## restart');
     expect(checkLessonStructure([a])).toEqual([
-      "01-fixture-login/en.md: the steps are not in lesson.json's order (intro, open-form, log-in, the-row, second-browser, wait, clean, plant, restart, log-out, browser-close)",
       '01-fixture-login/bn.md: no section "## the-row"',
       '01-fixture-login/bn.md:29: step "the-rows" is not in lesson.json',
+      "01-fixture-login/en.md: the steps are not in lesson.json's order (intro, open-form, log-in, the-row, second-browser, wait, clean, plant, restart, log-out, browser-close)",
     ]);
   });
 
@@ -160,9 +160,9 @@ describe('the structure check: lesson.json, en.md and bn.md agree', () => {
         '### predict:cookie-set\nQ?\n- [yes] Y\n- [no] N\n\n### predict:extra\nQ?\n- [a] A\n\n## clean\n',
       );
     expect(checkLessonStructure([a])).toEqual([
-      '01-fixture-login/en.md: predict:cookie-set has options [yes, nope], lesson.json [yes, no]',
       '01-fixture-login/bn.md: predict:cookie-set is under step "wait", lesson.json has it in "log-in"',
       '01-fixture-login/bn.md: predict:extra is not in lesson.json',
+      '01-fixture-login/en.md: predict:cookie-set has options [yes, nope], lesson.json [yes, no]',
     ]);
   });
 
@@ -175,8 +175,8 @@ describe('the structure check: lesson.json, en.md and bn.md agree', () => {
       'সারিটি স্টোরে আছে।\n\n### reveal\n\nকিছু জিজ্ঞেস করা হয়নি।\n',
     );
     expect(checkLessonStructure([a])).toEqual([
-      '01-fixture-login/en.md:13: step "log-in" has predictions but no `### reveal` (what happened and why, shown once they are answered)',
       '01-fixture-login/bn.md:33: step "the-row" has a reveal but no predictions',
+      '01-fixture-login/en.md:13: step "log-in" has predictions but no `### reveal` (what happened and why, shown once they are answered)',
     ]);
   });
 
@@ -194,9 +194,9 @@ describe('the structure check: lesson.json, en.md and bn.md agree', () => {
       prose: { en: '## a\nx', bn: 'oops' },
     };
     expect(checkLessonStructure([a, b, c])).toEqual([
+      '01-fixture-login/bn.md: missing',
       '01-fixture-login/en.md: step "open-form": link target not allowed: javascript:alert(1)',
       '01-fixture-login/en.md:43: step "clean" has no text',
-      '01-fixture-login/bn.md: missing',
       '07-elsewhere: the folder should be named <nn>-fixture-login',
       '07-elsewhere: slug "fixture-login" is also used by 01-fixture-login',
       '07-elsewhere: order 901 is also used by 01-fixture-login',

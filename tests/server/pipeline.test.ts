@@ -24,6 +24,8 @@ import {
   type World,
 } from '../django/helpers';
 import { dumps } from '../../src/django/core/signing';
+// The console's Python, loaded at once (as the Node entry points do).
+import '../../src/server/console/installed';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -301,14 +303,28 @@ describe.each(['db', 'cached_db'] as const)('undecodable session_data in a %s ro
 });
 
 describe('the console endpoint', () => {
-  it('a body that is not JSON: 400 with a clear message', () => {
-    // The reference app lets json.loads raise (a 500); the playground answers what was wrong.
+  it('a body that is not JSON: a 500, as the reference view lets json.loads raise', () => {
     const w = world();
     const x = post(w, '/__session__/call', 'not json', undefined, 'application/json');
-    expect(x.status).toBe(400);
-    expect(x.contentType).toBe('application/json');
-    expect(x.body).toBe(
-      '{"error": "BadRequest", "message": "The request body is not JSON: Expecting value: line 1 column 1 (char 0)"}',
+    expect(x.status).toBe(500);
+    expect(x.logs.at(-1)?.message).toBe(
+      'Internal Server Error: /__session__/call\nJSONDecodeError: Expecting value: line 1 column 1 (char 0)',
+    );
+    expect(x.setCookies).toEqual([]);
+  });
+
+  it('a date out of range in an argument: a 500 (OverflowError), as in Django', () => {
+    const w = world();
+    const x = post(
+      w,
+      '/__session__/call',
+      '{"method": "set_expiry", "args": [{"datetimeIn": 1000000000000}]}',
+      undefined,
+      'application/json',
+    );
+    expect(x.status).toBe(500);
+    expect(x.logs.at(-1)?.message).toBe(
+      'Internal Server Error: /__session__/call\nOverflowError: date value out of range',
     );
     expect(x.setCookies).toEqual([]);
   });

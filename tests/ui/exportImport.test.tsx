@@ -130,6 +130,17 @@ describe('Import (file)', () => {
 
     await user.upload(fileInput(), new File([text], 'class.json', { type: 'application/json' }));
 
+    // First what the file holds, and a question; nothing is replaced yet.
+    const preview = await screen.findByRole('region', { name: 'class.json holds:' });
+    expect(preview).toHaveTextContent(
+      '1 browser, 1 cookie, 2 pages in their histories, 1 session row',
+    );
+    expect(preview).toHaveTextContent('1 step done in 1 lessons');
+    expect(preview).toHaveTextContent('in Bangla');
+    expect(onImport).not.toHaveBeenCalled();
+    expect(progress.toData()).not.toEqual(otherProgress.toData());
+    await user.click(screen.getByRole('button', { name: 'Replace my world' }));
+
     expect(await screen.findByText('Imported class.json.')).toBeInTheDocument();
     expect(onImport).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -178,6 +189,35 @@ describe('Import (file)', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Part of it is damaged or missing.');
     expect(alert).toHaveTextContent('world.tabs[0].cookies[0].expiresAt: expected a number');
+    expect(current).toBe(world);
+  });
+
+  it('Cancel after the preview changes nothing', async () => {
+    const { user, world, progress } = await setup();
+    const before = snapshotWorld(world);
+    const progressBefore = progress.toData();
+    const text = exportWorld(await makeWorld('bob'), new LessonProgress(null), 'en');
+    current = world;
+    await user.upload(fileInput(), new File([text], 'class.json'));
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('region', { name: 'class.json holds:' })).not.toBeInTheDocument();
+    expect(onImport).not.toHaveBeenCalled();
+    expect(current).toBe(world);
+    expect(snapshotWorld(world)).toEqual(before);
+    expect(progress.toData()).toEqual(progressBefore);
+  });
+
+  it('refuses settings the Settings panel refuses, in the page language (item 7)', async () => {
+    const { user, world } = await setup('bn');
+    const file = JSON.parse(exportWorld(world, new LessonProgress(null), 'en'));
+    file.world.settings.SESSION_COOKIE_NAME = 'a b;c';
+    await user.upload(
+      screen.getByLabelText('ইমপোর্ট (ফাইল)'),
+      new File([JSON.stringify(file)], 'x.json'),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('world.settings.SESSION_COOKIE_NAME');
+    expect(alert).toHaveTextContent('কুকির নাম');
     expect(current).toBe(world);
   });
 

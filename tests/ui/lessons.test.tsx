@@ -52,7 +52,7 @@ describe('a lesson step', () => {
     expect(screen.getByText(/Not done yet/)).toBeInTheDocument();
     // Pressed anyway: it says what is still missing.
     await user.click(next);
-    expect(screen.getByText(/still to do before Next/i)).toBeInTheDocument();
+    expect(screen.getByText(/still to do before “Next”/i)).toBeInTheDocument();
     expect(document.querySelector('.still-to-do')).toHaveTextContent(
       'Browser A: POST /myapp/login/, the answer sets the cookie sessionid',
     );
@@ -136,7 +136,7 @@ describe('a lesson step', () => {
     await user.keyboard('{PageDown}');
     expect(await screen.findByText('Step 2 of 6')).toBeInTheDocument();
     await user.keyboard('{PageDown}');
-    expect(await screen.findByText(/still to do before Next/i)).toBeInTheDocument();
+    expect(await screen.findByText(/still to do before “Next”/i)).toBeInTheDocument();
     expect(screen.getByText('Step 2 of 6')).toBeInTheDocument();
     await user.keyboard('{PageUp}');
     expect(await screen.findByText('Step 1 of 6')).toBeInTheDocument();

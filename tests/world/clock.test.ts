@@ -35,7 +35,9 @@ describe('the virtual clock', () => {
 
   it('refuses a speed that is not a positive number', () => {
     const clock = new VirtualClock(realTime().now);
-    expect(() => clock.setSpeed(0)).toThrow('A clock speed must be a positive number, not 0.');
+    expect(() => clock.setSpeed(0)).toThrow(
+      'A clock speed must be a positive number up to 86400, not 0.',
+    );
     expect(() => clock.setSpeed(Number.NaN)).toThrow(RangeError);
   });
 

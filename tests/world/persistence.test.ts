@@ -36,14 +36,15 @@ describe('saving and restoring the world', () => {
 
   it('refuses what is not a saved world, with the reason', () => {
     expect(decodeSaved(null)).toEqual({ status: 'empty' });
-    expect(decodeSaved('{oops')).toEqual({ status: 'invalid', reason: 'not JSON' });
-    expect(decodeSaved('{"schema":"other"}')).toEqual({
+    expect(decodeSaved('{oops')).toMatchObject({ status: 'invalid', reason: 'not JSON' });
+    expect(decodeSaved('{"schema":"other"}')).toMatchObject({
       status: 'invalid',
       reason: 'not a playground world',
     });
-    expect(decodeSaved('{"schema":"django-session-playground/world","version":99}')).toEqual({
+    expect(decodeSaved('{"schema":"django-session-playground/world","version":99}')).toMatchObject({
       status: 'invalid',
       reason: 'saved by version 99, this is 1',
+      problem: { path: 'saved.version', key: 'input.otherVersion' },
     });
   });
 
@@ -51,9 +52,9 @@ describe('saving and restoring the world', () => {
     const world = await loggedInWorld();
     const saved = JSON.parse(encodeSaved(snapshotWorld(world), 1));
     saved.world.tabs[0].cookies[0].expiresAt = 'tomorrow';
-    expect(decodeSaved(JSON.stringify(saved))).toEqual({
+    expect(decodeSaved(JSON.stringify(saved))).toMatchObject({
       status: 'invalid',
-      reason: 'world.tabs[0].cookies[0].expiresAt: expected a number',
+      problem: { path: 'world.tabs[0].cookies[0].expiresAt', key: 'input.expected.number' },
     });
     const saved2 = JSON.parse(encodeSaved(snapshotWorld(world), 1));
     saved2.world.settings.SESSION_ENGINE = 'redis';
@@ -63,9 +64,9 @@ describe('saving and restoring the world', () => {
     });
     const saved3 = JSON.parse(encodeSaved(snapshotWorld(world), 1));
     saved3.world.tabs[0].index = 7;
-    expect(decodeSaved(JSON.stringify(saved3))).toEqual({
+    expect(decodeSaved(JSON.stringify(saved3))).toMatchObject({
       status: 'invalid',
-      reason: 'world.tabs(A).index: out of range',
+      problem: { path: 'world.tabs[0].index', key: 'input.tooLarge' },
     });
   });
 });

@@ -116,9 +116,9 @@ describe('page scripts in the world', () => {
       expect(restoreWorld(old.world, { transport, realNow: () => 0 }).stolen).toEqual([]);
     const bad = JSON.parse(encodeSaved(snapshotWorld(world), 1));
     bad.world.stolen[0].cookie = 42;
-    expect(decodeSaved(JSON.stringify(bad))).toEqual({
+    expect(decodeSaved(JSON.stringify(bad))).toMatchObject({
       status: 'invalid',
-      reason: 'world.stolen[0].cookie: expected text',
+      problem: { path: 'world.stolen[0].cookie', key: 'input.expected.text' },
     });
     const badReport = JSON.parse(encodeSaved(snapshotWorld(world), 1));
     const page = badReport.world.tabs[0].history.at(-1);
@@ -126,7 +126,7 @@ describe('page scripts in the world', () => {
     expect(decodeSaved(JSON.stringify(badReport))).toMatchObject({
       status: 'invalid',
       reason: expect.stringMatching(
-        /^world\.tabs\[0\]\.history\[\d+\]\.scripts\[0\]\.sent: expected a list$/,
+        /^world\.tabs\[0\]\.history\[\d+\]\.scripts\[0\]\.sent: input\.expected\.list$/,
       ),
     });
   });

@@ -39,17 +39,7 @@ function positionalArg(p: Parser): Expr | null {
 
 export function args(p: Parser): CallArgs | null {
   const first = p.mark;
-  const positional: Expr[] = [];
-  for (;;) {
-    const m = p.mark;
-    if (positional.length && !p.op(',')) break;
-    const e = positionalArg(p);
-    if (!e) {
-      p.reset(m);
-      break;
-    }
-    positional.push(e);
-  }
+  const positional = p.gather(() => positionalArg(p));
   if (positional.length) {
     const m = p.mark;
     const kw = p.op(',') ? kwargs(p) : null;
@@ -66,17 +56,7 @@ export function args(p: Parser): CallArgs | null {
 type KwItem = { starred: Expr } | Keyword;
 
 function kwargGather(p: Parser, item: (p: Parser) => KwItem | null): KwItem[] | null {
-  const items: KwItem[] = [];
-  for (;;) {
-    const m = p.mark;
-    if (items.length && !p.op(',')) break;
-    const e = item(p);
-    if (!e) {
-      p.reset(m);
-      break;
-    }
-    items.push(e);
-  }
+  const items = p.gather(() => item(p));
   return items.length ? items : null;
 }
 

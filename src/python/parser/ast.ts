@@ -4,6 +4,7 @@
  * "literal", ...).
  */
 import type { PyValue } from '../values';
+import type { FPiece } from './fstrings';
 
 interface Node {
   /** Index of the node's first and last token. */
@@ -38,7 +39,7 @@ export type Expr = Node &
         /** Why the value cannot be known here (e.g. a `\N{...}` escape). */
         unsupported?: string;
       }
-    | { kind: 'JoinedStr' }
+    | { kind: 'JoinedStr'; pieces: FPiece[] }
     | { kind: 'Attribute'; value: Expr; attr: string }
     | { kind: 'Subscript'; value: Expr; slice: Expr }
     | { kind: 'Call'; func: Expr; args: Expr[]; keywords: Keyword[] }
@@ -54,10 +55,11 @@ export type Expr = Node &
     | { kind: 'NamedExpr'; target: Expr; value: Expr }
     | { kind: 'Lambda'; body: Expr }
     | {
-        kind: 'ListComp' | 'SetComp' | 'GeneratorExp' | 'DictComp';
+        kind: 'ListComp' | 'SetComp' | 'GeneratorExp';
         elt: Expr;
         generators: Comprehension[];
       }
+    | { kind: 'DictComp'; key: Expr; elt: Expr; generators: Comprehension[] }
     | { kind: 'Await' | 'Yield' | 'YieldFrom'; value: Expr | null }
   );
 

@@ -145,6 +145,7 @@ function expr(e: Expr, scope: Scope): void {
         value(g.iter, scope);
         for (const cond of g.ifs) value(cond, scope);
       }
+      if (e.kind === 'DictComp') value(e.key, scope);
       return value(e.elt, scope);
     case 'Await':
       if (!scope.inFunction) fail("'await' outside function");

@@ -9,24 +9,26 @@ import { lambdef } from './arguments';
 import { primary } from './primary';
 import type { Parser } from './state';
 
-/** `(',' item)+ [',']` after a first item: a tuple, or just the item. */
+/** `item (',' item)* [',']` once the first item `a` parsed: a tuple, or just the item. */
 function tupleOf(p: Parser, first: number, a: Expr, item: (p: Parser) => Expr | null): Expr {
-  const elts = [a];
-  for (;;) {
-    const m = p.mark;
-    const e = p.op(',') ? item(p) : null;
-    if (!e) {
-      p.reset(m);
-      break;
-    }
-    elts.push(e);
-  }
-  if (elts.length > 1) {
+  let parsed: Expr | null = a;
+  const elts = p.gather(() => {
+    const next = parsed ?? item(p);
+    parsed = null;
+    return next;
+  });
+  if (elts.length > 1 || p.ahead(() => p.op(','))) {
     p.op(',');
     return p.node(first, { kind: 'Tuple', elts });
   }
-  if (p.op(',')) return p.node(first, { kind: 'Tuple', elts });
   return a;
+}
+
+/** `expressions`: what 'eval' mode accepts. */
+export function expressions(p: Parser): Expr | null {
+  const first = p.mark;
+  const a = expression(p);
+  return a && tupleOf(p, first, a, expression);
 }
 
 export function starExpressions(p: Parser): Expr | null {
@@ -49,49 +51,39 @@ export function starExpression(p: Parser): Expr | null {
 
 export function expression(p: Parser): Expr | null {
   return p.memo('expression', () => {
-    const first = p.mark;
     if (p.callInvalid) {
+      const first = p.mark;
       invalidExpression(p);
       p.reset(first);
       invalidLegacyExpression(p);
       p.reset(first);
     }
-    const a = disjunction(p);
-    if (a) {
-      if (p.keyword('if')) {
-        const test = disjunction(p);
-        if (test && p.keyword('else')) {
-          const orelse = expression(p);
-          if (orelse) return p.node(first, { kind: 'IfExp', test, body: a, orelse });
-        }
-      }
-      p.reset(first);
-      return disjunction(p);
-    }
-    p.reset(first);
-    return lambdef(p);
+    return conditional(p);
   });
 }
 
 /** `expression_without_invalid`: the same, with the `invalid_*` rules off. */
 export function expressionWithoutInvalid(p: Parser): Expr | null {
-  return p.withoutInvalid(() => {
-    const first = p.mark;
-    const a = disjunction(p);
-    if (a) {
-      if (p.keyword('if')) {
-        const test = disjunction(p);
-        if (test && p.keyword('else')) {
-          const orelse = expression(p);
-          if (orelse) return p.node(first, { kind: 'IfExp', test, body: a, orelse });
-        }
+  return p.withoutInvalid(() => conditional(p));
+}
+
+/** `disjunction 'if' disjunction 'else' expression | disjunction | lambdef` */
+function conditional(p: Parser): Expr | null {
+  const first = p.mark;
+  const a = disjunction(p);
+  if (a) {
+    if (p.keyword('if')) {
+      const test = disjunction(p);
+      if (test && p.keyword('else')) {
+        const orelse = expression(p);
+        if (orelse) return p.node(first, { kind: 'IfExp', test, body: a, orelse });
       }
-      p.reset(first);
-      return disjunction(p);
     }
     p.reset(first);
-    return lambdef(p);
-  });
+    return disjunction(p);
+  }
+  p.reset(first);
+  return lambdef(p);
 }
 
 export function yieldExpr(p: Parser): Expr | null {
@@ -107,18 +99,8 @@ export function yieldExpr(p: Parser): Expr | null {
 }
 
 export function starNamedExpressions(p: Parser): Expr[] | null {
-  const a = starNamedExpression(p);
-  if (!a) return null;
-  const items = [a];
-  for (;;) {
-    const m = p.mark;
-    const e = p.op(',') ? starNamedExpression(p) : null;
-    if (!e) {
-      p.reset(m);
-      break;
-    }
-    items.push(e);
-  }
+  const items = p.gather(() => starNamedExpression(p));
+  if (!items.length) return null;
   p.op(',');
   return items;
 }
@@ -149,11 +131,21 @@ export function assignmentExpression(p: Parser): Expr | null {
   return p.node(first, { kind: 'NamedExpr', target, value });
 }
 
+/** `named_expression`: `assignment_expression | invalid_named_expression | expression !':='` */
 export function namedExpression(p: Parser): Expr | null {
+  return named(p, true);
+}
+
+/** `assignment_expression | expression !':='`, used by arguments and genexps. */
+export function namedOrPlain(p: Parser): Expr | null {
+  return named(p, false);
+}
+
+function named(p: Parser, withInvalid: boolean): Expr | null {
   const first = p.mark;
   const a = assignmentExpression(p);
   if (a) return a;
-  if (p.callInvalid) {
+  if (withInvalid && p.callInvalid) {
     invalidNamedExpression(p);
     p.reset(first);
   }
@@ -163,33 +155,21 @@ export function namedExpression(p: Parser): Expr | null {
   return null;
 }
 
-/** `assignment_expression | expression !':='`, used by arguments and genexps. */
-export function namedOrPlain(p: Parser): Expr | null {
-  const first = p.mark;
-  const a = assignmentExpression(p);
-  if (a) return a;
-  const e = expression(p);
-  if (e && !p.ahead(() => p.op(':='))) return e;
-  p.reset(first);
-  return null;
-}
-
 function boolOp(p: Parser, key: string, op: 'and' | 'or', operand: (p: Parser) => Expr | null) {
   return p.memo(key, () => {
     const first = p.mark;
-    const a = operand(p);
-    if (!a) return null;
-    const values = [a];
+    const values: Expr[] = [];
     for (;;) {
       const m = p.mark;
-      const b = p.keyword(op) ? operand(p) : null;
+      const b = values.length && !p.keyword(op) ? null : operand(p);
       if (!b) {
         p.reset(m);
         break;
       }
       values.push(b);
     }
-    return values.length > 1 ? p.node(first, { kind: 'BoolOp', op, values }) : a;
+    if (values.length > 1) return p.node(first, { kind: 'BoolOp', op, values });
+    return values[0] ?? null;
   });
 }
 

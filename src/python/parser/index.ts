@@ -1,14 +1,28 @@
 /**
  * A tokenizer, parser and evaluator for the Python a learner types into the session console:
- * CPython 3.11's grammar and error messages, and a value tree in which datetimes computed from
- * `timezone.now()` stay relative to the server's clock.
+ * CPython 3.11's grammar and error messages, and an evaluator for the lines a view could run.
  */
-export { parseModule } from './parse';
+export { parseModule, evalExpression } from './parse';
 export { tokenize, type Token, type TokenType } from './tokenizer';
 export type { Expr, Stmt } from './ast';
-export { evaluate, execute, type Env } from './evaluate';
-export { viewEnv, VIEW_GLOBALS } from './scope';
-export { PyObj, reprValue, truthy, type Kwargs, type Value } from './objects';
-export { DateTimeValue, RelativeDateTime, UtcTimezone } from './datetimes';
+export { runLine, type Line } from './run';
+export { Scope, type Modules } from './evaluate';
+export { type LineContext } from './context';
+export {
+  ADDRESS,
+  BuiltinFunction,
+  PyClass,
+  PyModule,
+  PyObj,
+  tpName,
+  type Kwargs,
+  type Value,
+} from './objects';
 export { suggest } from './suggest';
-export { ConsoleUnsupported, PyIndentationError, PyNameError, PySyntaxError } from './errors';
+export {
+  ConsoleUnsupported,
+  PyIndentationError,
+  PyNameError,
+  PySyntaxError,
+  type UnsupportedReason,
+} from './errors';

@@ -1,25 +1,26 @@
 /**
- * Values the console's evaluator works with: the plain data of src/python (`PyValue`) plus
- * objects (`PyObj`) that answer attribute access, calls, subscripts and `in` the way the Python
- * objects they stand for do, with Python's error messages.
+ * The objects a console line works with besides plain data: anything that answers attribute
+ * access, calls, subscripts, `in` and iteration the way the Python object it stands for does,
+ * with Python's error messages. Plain data (src/python's PyValue) and these objects are one
+ * `Value` type: a session can be handed either.
  */
+import { PyDateTime, PyTimeDelta } from '../datetime';
 import { PyAttributeError, PyTypeError } from '../errors';
 import { repr as reprData } from '../repr';
-import { truthy as truthyData, typeName, type PyValue } from '../values';
-import { withSuggestion } from './suggest';
+import { PyObject, truthy as truthyData, typeName, type PyValue } from '../values';
 
-export type Value = PyValue | PyObj;
+export type Value = PyValue;
 /** Keyword arguments in call order. */
 export type Kwargs = [string, Value][];
 
-/** A fake but stable-looking address for reprs such as `<... object at 0x7f5e2c3b1d50>`. */
+/**
+ * A stand-in for the addresses in reprs such as `<... object at 0x7f5e2c3b1d50>`: CPython's
+ * differ in every process, so no transcript can hold them.
+ */
 export const ADDRESS = '0x7f5e2c3b1d50';
 
-export abstract class PyObj {
-  /** The type's `tp_name`, as error messages print it ('int', 'datetime.datetime', ...). */
-  abstract readonly tpName: string;
-
-  /** What `dir()` lists, for "Did you mean" hints; undefined when unknown. */
+export abstract class PyObj extends PyObject {
+  /** What `dir()` lists; undefined when this console does not know. */
   attributeNames(): readonly string[] | undefined {
     return undefined;
   }
@@ -28,122 +29,89 @@ export abstract class PyObj {
     return `<${this.tpName} object at ${ADDRESS}>`;
   }
 
-  /** The AttributeError for a missing attribute, with Python's hint. */
+  /** The AttributeError for a missing attribute. */
   protected noAttribute(name: string): PyAttributeError {
-    const message = `'${this.tpName}' object has no attribute '${name}'`;
-    return new PyAttributeError(withSuggestion(message, name, this.attributeNames()));
+    return new PyAttributeError(`'${this.pyType}' object has no attribute '${name}'`);
   }
-
-  /** Called before an operator or a builtin uses this object: a pending server result refuses. */
-  use(): void {}
 
   getattr(name: string): Value {
     throw this.noAttribute(name);
   }
-  setattr(name: string, _value: Value): Value | undefined {
+  setattr(name: string, _value: Value): void {
     throw this.noAttribute(name);
   }
-  delattr(name: string): Value | undefined {
+  delattr(name: string): void {
     throw this.noAttribute(name);
   }
   call(_args: Value[], _kwargs: Kwargs): Value {
-    throw new PyTypeError(`'${this.tpName}' object is not callable`);
+    throw new PyTypeError(`'${this.pyType}' object is not callable`);
   }
   getitem(_key: Value): Value {
-    throw new PyTypeError(`'${this.tpName}' object is not subscriptable`);
+    throw new PyTypeError(`'${this.pyType}' object is not subscriptable`);
   }
-  setitem(_key: Value, _value: Value): Value | undefined {
-    throw new PyTypeError(`'${this.tpName}' object does not support item assignment`);
+  setitem(_key: Value, _value: Value): void {
+    throw new PyTypeError(`'${this.pyType}' object does not support item assignment`);
   }
-  delitem(_key: Value): Value | undefined {
-    throw new PyTypeError(`'${this.tpName}' object doesn't support item deletion`);
+  delitem(_key: Value): void {
+    throw new PyTypeError(`'${this.pyType}' object doesn't support item deletion`);
   }
-  /** `item in self` */
-  contains(_item: Value): Value {
-    throw new PyTypeError(`argument of type '${this.tpName}' is not iterable`);
+  /** `item in self`; by default through iteration, as Python falls back to it. */
+  contains(item: Value): boolean {
+    for (const x of this.iter()) if (x === item || equalValues(x, item)) return true;
+    return false;
   }
-  len(): Value {
-    throw new PyTypeError(`object of type '${this.tpName}' has no len()`);
+  /** `iter(self)` */
+  iter(): Iterable<Value> {
+    throw new PyTypeError(`'${this.pyType}' object is not iterable`);
   }
-  truthy(): boolean {
-    return true;
-  }
-  /** `not self`, for objects whose truth is not known here. */
-  not(): Value {
-    return !this.truthy();
+  len(): bigint {
+    throw new PyTypeError(`object of type '${this.pyType}' has no len()`);
   }
 }
 
-/** `tp_name` of any value. */
+/** Set by protocol.ts: equality as `==` decides it (objects may define their own). */
+let equalValues: (a: Value, b: Value) => boolean = (a, b) => a === b;
+export function setEquality(fn: (a: Value, b: Value) => boolean): void {
+  equalValues = fn;
+}
+
+/** `tp_name` of any value, as C-level messages print it ('datetime.datetime'). */
 export function tpName(v: Value): string {
-  if (v instanceof PyObj) return v.tpName;
-  const name = typeName(v);
-  return name === 'datetime' || name === 'timedelta' ? `datetime.${name}` : name;
+  if (v instanceof PyObject) return v.tpName;
+  if (v instanceof PyDateTime || v instanceof PyTimeDelta) return `datetime.${v.pyType}`;
+  return typeName(v);
 }
 
 export function reprValue(v: Value): string {
-  return v instanceof PyObj ? v.repr() : reprData(v);
+  return reprData(v);
 }
 
 export function truthy(v: Value): boolean {
-  return v instanceof PyObj ? v.truthy() : truthyData(v);
+  return truthyData(v);
 }
 
-/** Plain data (not an object standing for something of the view's). */
-export function isData(v: Value): v is PyValue {
-  return !(v instanceof PyObj);
-}
-
-/** `...` */
-class EllipsisObj extends PyObj {
-  readonly tpName = 'ellipsis';
-  override repr(): string {
-    return 'Ellipsis';
-  }
-}
-export const ELLIPSIS = new EllipsisObj();
-
-/**
- * A list, tuple, dict or set display that holds something other than plain data (or any set):
- * it can be printed, but never sent.
- */
-export class Display extends PyObj {
+/** `Ellipsis` and `NotImplemented`: singletons, hashable, printed by name. */
+class Singleton extends PyObj {
   constructor(
-    readonly tpName: 'list' | 'tuple' | 'dict' | 'set',
-    readonly items: Value[],
-    /** For dicts: the values, parallel to `items` (the keys). */
-    readonly values: Value[] = [],
+    readonly pyType: string,
+    private readonly text: string,
   ) {
     super();
   }
   override repr(): string {
-    const r = this.items.map(reprValue);
-    switch (this.tpName) {
-      case 'list':
-        return `[${r.join(', ')}]`;
-      case 'tuple':
-        return r.length === 1 ? `(${r[0]},)` : `(${r.join(', ')})`;
-      case 'dict':
-        return `{${r.map((k, i) => `${k}: ${reprValue(this.values[i] as Value)}`).join(', ')}}`;
-      case 'set':
-        return r.length ? `{${r.join(', ')}}` : 'set()';
-    }
-  }
-  override len(): Value {
-    return BigInt(this.items.length);
-  }
-  override truthy(): boolean {
-    return this.items.length > 0;
+    return this.text;
   }
 }
+export const ELLIPSIS = new Singleton('ellipsis', 'Ellipsis');
+export const NOT_IMPLEMENTED = new Singleton('NotImplementedType', 'NotImplemented');
 
-/** A builtin function or a method implemented in TypeScript. */
+/** A builtin function, or a method implemented in TypeScript. */
 export class BuiltinFunction extends PyObj {
   constructor(
     readonly name: string,
     private readonly impl: (args: Value[], kwargs: Kwargs) => Value,
-    readonly tpName = 'builtin_function_or_method',
     private readonly reprText = `<built-in function ${name}>`,
+    readonly pyType = 'builtin_function_or_method',
   ) {
     super();
   }
@@ -152,5 +120,79 @@ export class BuiltinFunction extends PyObj {
   }
   override call(args: Value[], kwargs: Kwargs): Value {
     return this.impl(args, kwargs);
+  }
+}
+
+/**
+ * A class as a value: `<class 'int'>`. Calling it constructs; its attributes are what the
+ * class offers (`datetime.now`, `timedelta.max`).
+ */
+export class PyClass extends PyObj {
+  readonly pyType = 'type';
+  constructor(
+    /** `__name__` */
+    readonly name: string,
+    /** `__module__.__qualname__` as the repr shows it ('datetime.timedelta'). */
+    readonly qualified: string,
+    private readonly construct?: (args: Value[], kwargs: Kwargs) => Value,
+    private readonly members: Record<string, () => Value> = {},
+    private readonly dir?: readonly string[],
+    /** The base classes, for `isinstance`. */
+    readonly bases: readonly PyClass[] = [],
+  ) {
+    super();
+  }
+  override repr(): string {
+    return `<class '${this.qualified}'>`;
+  }
+  override attributeNames(): readonly string[] | undefined {
+    return this.dir;
+  }
+  override getattr(name: string): Value {
+    if (name === '__name__' || name === '__qualname__') return this.name;
+    const member = Object.hasOwn(this.members, name) ? this.members[name] : undefined;
+    if (member) return member();
+    throw new PyAttributeError(`type object '${this.qualified}' has no attribute '${name}'`);
+  }
+  override call(args: Value[], kwargs: Kwargs): Value {
+    if (!this.construct) throw new PyTypeError(`cannot create '${this.qualified}' instances`);
+    return this.construct(args, kwargs);
+  }
+  /** `issubclass(self, other)` */
+  isSubclassOf(other: PyClass): boolean {
+    return this === other || this.bases.some((b) => b.isSubclassOf(other));
+  }
+}
+
+/** A module as a value: `<module 'datetime' from '...'>`. */
+export class PyModule extends PyObj {
+  readonly pyType = 'module';
+  constructor(
+    readonly name: string,
+    private readonly text: string,
+    private readonly members: Record<string, () => Value>,
+    private readonly dir: readonly string[],
+    /** `__file__`, as ImportError messages print it. */
+    readonly file = '',
+  ) {
+    super();
+  }
+  override repr(): string {
+    return this.text;
+  }
+  override attributeNames(): readonly string[] {
+    return this.dir;
+  }
+  /** A name `from module import name` finds (or refuses as not offered here). */
+  exports(name: string): boolean {
+    return this.has(name) || this.dir.includes(name);
+  }
+  has(name: string): boolean {
+    return Object.hasOwn(this.members, name);
+  }
+  override getattr(name: string): Value {
+    const member = Object.hasOwn(this.members, name) ? this.members[name] : undefined;
+    if (member) return member();
+    throw new PyAttributeError(`module '${this.name}' has no attribute '${name}'`);
   }
 }

@@ -1,21 +1,39 @@
 /**
- * Python's operators on the values a console line can build: numbers, strings, lists, tuples,
- * dicts, timedeltas and datetimes, with Python's results and TypeError messages.
+ * Python's operators on the values a console line can build: numbers (ints of any size, floats),
+ * strings, bytes, lists, tuples, dicts, sets, timedeltas and datetimes, with Python's results and
+ * messages. Results too big to build in a page are a MemoryError, as they would be on a server
+ * with little memory.
  */
-import { PyTimeDelta } from '../datetime';
-import { PyTypeError, PyValueError, PyZeroDivisionError } from '../errors';
-import { PyDict, PyTuple, asInt, hashKey, pyEquals, type PyValue } from '../values';
+import { PyDateTime, PyTimeDelta } from '../datetime';
+import { PyOverflowError, PyTypeError, PyValueError, PyZeroDivisionError } from '../errors';
+import { PyBytes, PyDict, PySet, PyTuple, asInt, pyEquals, typeName } from '../values';
 import type { BinOperator, CmpOperator } from './ast';
-import { DateTimeValue, RelativeDateTime } from './datetimes';
-import { ConsoleUnsupported } from './errors';
-import { PyObj, isData, tpName, truthy, type Value } from './objects';
+import { ConsoleUnsupported, PyMemoryError } from './errors';
+import { strModulo } from './methods';
+import { PyObj, tpName, truthy, type Value } from './objects';
+import { contains, tick, toList } from './protocol';
 
 type Num = bigint | number;
 
-/** A bool, int or float as a number (bools become ints), or undefined. */
+/** Past this many bits an int is a MemoryError (CPython would grind for minutes). */
+const MAX_INT_BITS = 1 << 24;
+/** Past this many elements (or characters) a repeated sequence is a MemoryError. */
+const MAX_ITEMS = 50_000_000;
+
 function num(v: Value): Num | undefined {
   if (typeof v === 'number') return v;
-  return isData(v) ? asInt(v) : undefined;
+  return asInt(v);
+}
+
+/** `float(int)`, with Python's error past the float range. */
+export function intToFloat(n: bigint): number {
+  const x = Number(n);
+  if (!Number.isFinite(x)) throw new PyOverflowError('int too large to convert to float');
+  return x;
+}
+
+function bits(n: bigint): number {
+  return (n < 0n ? -n : n).toString(16).length * 4;
 }
 
 function floorDiv(a: bigint, b: bigint): bigint {
@@ -28,7 +46,42 @@ function pyMod(a: number, b: number): number {
   return r !== 0 && r < 0 !== b < 0 ? r + b : r;
 }
 
-const MAX_POW_BITS = 100_000;
+/** `a / b` for ints: correctly rounded even when they do not fit a float. */
+function trueDivide(a: bigint, b: bigint): number {
+  if (b === 0n) throw new PyZeroDivisionError('division by zero');
+  const limit = 2n ** 53n;
+  const abs = (n: bigint) => (n < 0n ? -n : n);
+  if (abs(a) <= limit && abs(b) <= limit) return Number(a) / Number(b);
+  const negative = a < 0n !== b < 0n;
+  const x = abs(a);
+  const y = abs(b);
+  const shift = Math.max(0, 64 - (bits(x) - bits(y)));
+  const q = (x << BigInt(shift)) / y;
+  const result = Number(q) * 2 ** -shift;
+  if (!Number.isFinite(result))
+    throw new PyOverflowError('integer division result too large for a float');
+  return negative ? -result : result;
+}
+
+function intPow(a: bigint, b: bigint): Value {
+  if (b < 0n) {
+    if (a === 0n) throw new PyZeroDivisionError('0.0 cannot be raised to a negative power');
+    return floatPow(intToFloat(a), Number(b));
+  }
+  if (a === 0n || a === 1n || b === 0n) return b === 0n ? 1n : a;
+  if (a === -1n) return b % 2n === 0n ? 1n : -1n;
+  if (BigInt(bits(a)) * b > BigInt(MAX_INT_BITS)) throw new PyMemoryError('');
+  return a ** b;
+}
+
+function floatPow(x: number, y: number): number {
+  if (x === 0 && y < 0) throw new PyZeroDivisionError('0.0 cannot be raised to a negative power');
+  if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) throw new ConsoleUnsupported('complex');
+  const r = x ** y;
+  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y))
+    throw new PyOverflowError("(34, 'Numerical result out of range')");
+  return r;
+}
 
 function numeric(op: BinOperator, a: Num, b: Num): Value | undefined {
   if (typeof a === 'bigint' && typeof b === 'bigint') {
@@ -38,10 +91,10 @@ function numeric(op: BinOperator, a: Num, b: Num): Value | undefined {
       case '-':
         return a - b;
       case '*':
+        if (bits(a) + bits(b) > MAX_INT_BITS) throw new PyMemoryError('');
         return a * b;
       case '/':
-        if (b === 0n) throw new PyZeroDivisionError('division by zero');
-        return Number(a) / Number(b);
+        return trueDivide(a, b);
       case '//':
         if (b === 0n) throw new PyZeroDivisionError('integer division or modulo by zero');
         return floorDiv(a, b);
@@ -49,19 +102,14 @@ function numeric(op: BinOperator, a: Num, b: Num): Value | undefined {
         if (b === 0n) throw new PyZeroDivisionError('integer modulo by zero');
         return a - floorDiv(a, b) * b;
       case '**':
-        if (b < 0n) {
-          if (a === 0n) throw new PyZeroDivisionError('0.0 cannot be raised to a negative power');
-          return Number(a) ** Number(b);
-        }
-        if (a.toString(2).length * Number(b) > MAX_POW_BITS)
-          throw new ConsoleUnsupported('that number is too big for this console');
-        return a ** b;
+        return intPow(a, b);
       case '<<':
+        if (b < 0n) throw new PyValueError('negative shift count');
+        if (BigInt(bits(a)) + b > BigInt(MAX_INT_BITS)) throw new PyMemoryError('');
+        return a << b;
       case '>>':
         if (b < 0n) throw new PyValueError('negative shift count');
-        if (op === '<<' && a.toString(2).length + Number(b) > MAX_POW_BITS)
-          throw new ConsoleUnsupported('that number is too big for this console');
-        return op === '<<' ? a << b : a >> b;
+        return a >> b;
       case '&':
         return a & b;
       case '|':
@@ -72,8 +120,9 @@ function numeric(op: BinOperator, a: Num, b: Num): Value | undefined {
         return undefined;
     }
   }
-  const x = Number(a);
-  const y = Number(b);
+  if (['<<', '>>', '&', '|', '^', '@'].includes(op)) return undefined;
+  const x = typeof a === 'bigint' ? intToFloat(a) : a;
+  const y = typeof b === 'bigint' ? intToFloat(b) : b;
   switch (op) {
     case '+':
       return x + y;
@@ -91,113 +140,133 @@ function numeric(op: BinOperator, a: Num, b: Num): Value | undefined {
       if (y === 0) throw new PyZeroDivisionError('float modulo');
       return pyMod(x, y);
     case '**':
-      if (x === 0 && y < 0)
-        throw new PyZeroDivisionError('0.0 cannot be raised to a negative power');
-      if (x < 0 && !Number.isInteger(y))
-        throw new ConsoleUnsupported('complex numbers are not supported by this console');
-      return x ** y;
+      return floatPow(x, y);
     default:
       return undefined;
   }
 }
 
-type Seq = { kind: 'str' | 'list' | 'tuple'; items: readonly PyValue[] | string };
+type SeqKind = 'str' | 'list' | 'tuple' | 'bytes';
 
-function seq(v: Value): Seq | undefined {
-  if (typeof v === 'string') return { kind: 'str', items: v };
-  if (Array.isArray(v)) return { kind: 'list', items: v };
-  if (v instanceof PyTuple) return { kind: 'tuple', items: v.items };
+function seqKind(v: Value): SeqKind | undefined {
+  if (typeof v === 'string') return 'str';
+  if (Array.isArray(v)) return 'list';
+  if (v instanceof PyTuple) return 'tuple';
+  if (v instanceof PyBytes) return 'bytes';
   return undefined;
 }
 
-function makeSeq(kind: Seq['kind'], items: readonly PyValue[] | string): PyValue {
-  if (typeof items === 'string') return items;
-  return kind === 'tuple' ? new PyTuple(items) : [...items];
-}
-
-function repeat(s: Seq, n: bigint): PyValue {
-  const times = n > 0n ? Number(n) : 0;
-  if (times * s.items.length > 10_000_000)
-    throw new ConsoleUnsupported('that value is too big for this console');
-  if (typeof s.items === 'string') return s.items.repeat(times);
-  const out: PyValue[] = [];
-  for (let i = 0; i < times; i++) out.push(...s.items);
-  return makeSeq(s.kind, out);
+function repeat(v: Value, n: bigint): Value {
+  const times = n > 0n ? n : 0n;
+  const size =
+    typeof v === 'string'
+      ? v.length
+      : v instanceof PyBytes
+        ? v.data.length
+        : (v as Value[] | PyTuple) instanceof PyTuple
+          ? (v as PyTuple).items.length
+          : (v as Value[]).length;
+  if (BigInt(size) * times > BigInt(MAX_ITEMS)) throw new PyMemoryError('');
+  const count = Number(times);
+  if (typeof v === 'string') return v.repeat(count);
+  if (v instanceof PyBytes) return PyBytes.latin1(v.text.repeat(count));
+  const items = v instanceof PyTuple ? v.items : (v as Value[]);
+  tick(items.length * count);
+  const out: Value[] = [];
+  for (let i = 0; i < count; i++) out.push(...items);
+  return v instanceof PyTuple ? new PyTuple(out) : out;
 }
 
 function sequences(op: BinOperator, a: Value, b: Value): Value | undefined {
-  const sa = seq(a);
-  const sb = seq(b);
-  if (op === '+' && sa) {
-    if (!sb || sb.kind !== sa.kind) {
-      const what = sa.kind === 'str' ? 'str' : sa.kind;
-      throw new PyTypeError(`can only concatenate ${what} (not "${tpName(b)}") to ${what}`);
+  const ka = seqKind(a);
+  const kb = seqKind(b);
+  if (op === '+' && ka) {
+    if (ka !== kb) {
+      if (ka === 'bytes') throw new PyTypeError(`can't concat ${typeName(b)} to bytes`);
+      throw new PyTypeError(`can only concatenate ${ka} (not "${typeName(b)}") to ${ka}`);
     }
-    if (typeof sa.items === 'string') return sa.items + (sb.items as string);
-    return makeSeq(sa.kind, [...sa.items, ...(sb.items as PyValue[])]);
+    if (ka === 'str') return (a as string) + (b as string);
+    if (ka === 'bytes') return PyBytes.latin1((a as PyBytes).text + (b as PyBytes).text);
+    if (ka === 'tuple') return new PyTuple([...(a as PyTuple).items, ...(b as PyTuple).items]);
+    return [...(a as Value[]), ...(b as Value[])];
   }
-  if (op === '*' && (sa || sb)) {
-    const [s, other] = sa ? [sa, b] : [sb as Seq, a];
-    const n = isData(other) ? asInt(other) : undefined;
+  if (op === '*' && (ka || kb)) {
+    const [s, other] = ka ? [a, b] : [b, a];
+    const n = asInt(other);
     if (n === undefined)
       throw new PyTypeError(`can't multiply sequence by non-int of type '${tpName(other)}'`);
     return repeat(s, n);
   }
-  if (op === '|' && a instanceof PyDict && b instanceof PyDict) {
+  if (op === '%' && typeof a === 'string') return strModulo(a, b);
+  if (op === '|' && a instanceof PyDict && b instanceof PyDict)
     return new PyDict([...a.entries(), ...b.entries()]);
+  if (a instanceof PySet && b instanceof PySet) {
+    const [x, y] = [a.items(), b.items()];
+    if (op === '|') return new PySet([...x, ...y]);
+    if (op === '&') return new PySet(x.filter((i) => b.has(i)));
+    if (op === '-') return new PySet(x.filter((i) => !b.has(i)));
+    if (op === '^')
+      return new PySet([...x.filter((i) => !b.has(i)), ...y.filter((i) => !a.has(i))]);
   }
   return undefined;
 }
 
 function scaleDelta(td: PyTimeDelta, factor: Num, divide: boolean): PyTimeDelta {
-  if (divide && (factor === 0n || factor === 0))
-    throw new PyZeroDivisionError(
-      typeof factor === 'bigint' ? 'integer division or modulo by zero' : 'float division by zero',
-    );
+  const us = td.totalMicroseconds;
   if (typeof factor === 'bigint') {
-    const us = td.totalMicroseconds;
+    if (divide && factor === 0n)
+      throw new PyZeroDivisionError('integer division or modulo by zero');
     return PyTimeDelta.fromMicroseconds(divide ? floorDiv(us, factor) : us * factor);
   }
-  const us = Number(td.totalMicroseconds);
-  return PyTimeDelta.of({ microseconds: divide ? us / factor : us * factor });
+  if (divide && factor === 0) throw new PyZeroDivisionError('float division by zero');
+  if (!Number.isFinite(factor))
+    throw Number.isNaN(factor)
+      ? new PyValueError('cannot convert float NaN to integer')
+      : new PyOverflowError('cannot convert float infinity to integer');
+  return PyTimeDelta.of({ microseconds: divide ? Number(us) / factor : Number(us) * factor });
 }
 
 /** timedelta and datetime arithmetic; undefined when the operands are not of that kind. */
 function temporal(op: BinOperator, a: Value, b: Value): Value | undefined {
-  const isDt = (v: Value) => v instanceof RelativeDateTime || v instanceof DateTimeValue;
-  if (isDt(a) && b instanceof PyTimeDelta && (op === '+' || op === '-')) {
-    const delta = op === '+' ? b : b.negate();
-    return (a as RelativeDateTime | DateTimeValue).plus(delta);
-  }
-  if (a instanceof PyTimeDelta && isDt(b) && op === '+')
-    return (b as RelativeDateTime | DateTimeValue).plus(a);
-  if (op === '-' && isDt(a) && isDt(b)) {
-    if (a instanceof DateTimeValue && b instanceof DateTimeValue) return a.dt.minus(b.dt);
-    if (a instanceof RelativeDateTime && b instanceof RelativeDateTime)
-      return a.offset.add(b.offset.negate());
-    throw new ConsoleUnsupported("that needs the server's clock (timezone.now())");
-  }
+  if (a instanceof PyDateTime && b instanceof PyTimeDelta && (op === '+' || op === '-'))
+    return a.add(op === '+' ? b : b.negate());
+  if (a instanceof PyTimeDelta && b instanceof PyDateTime && op === '+') return b.add(a);
+  if (a instanceof PyDateTime && b instanceof PyDateTime && op === '-') return a.minus(b);
   if (a instanceof PyTimeDelta && b instanceof PyTimeDelta) {
-    if (op === '+') return a.add(b);
-    if (op === '-') return a.add(b.negate());
-    if (op === '/') {
-      if (b.isZero()) throw new PyZeroDivisionError('division by zero');
-      return Number(a.totalMicroseconds) / Number(b.totalMicroseconds);
+    const x = a.totalMicroseconds;
+    const y = b.totalMicroseconds;
+    switch (op) {
+      case '+':
+        return a.add(b);
+      case '-':
+        return a.add(b.negate());
+      case '/':
+        if (y === 0n) throw new PyZeroDivisionError('division by zero');
+        return trueDivide(x, y);
+      case '//':
+        if (y === 0n) throw new PyZeroDivisionError('integer division or modulo by zero');
+        return floorDiv(x, y);
+      case '%':
+        if (y === 0n) throw new PyZeroDivisionError('integer modulo by zero');
+        return PyTimeDelta.fromMicroseconds(x - floorDiv(x, y) * y);
+      default:
+        return undefined;
     }
   }
-  const [td, n] = a instanceof PyTimeDelta ? [a, num(b)] : [b, num(a)];
-  if (td instanceof PyTimeDelta && n !== undefined) {
+  if (a instanceof PyTimeDelta || b instanceof PyTimeDelta) {
+    const [td, n] = a instanceof PyTimeDelta ? [a, num(b)] : [b as PyTimeDelta, num(a)];
+    if (n === undefined) return undefined;
     if (op === '*') return scaleDelta(td, n, false);
-    if ((op === '/' || op === '//') && td === a) {
-      if (op === '//' && typeof n === 'number') return undefined;
-      return scaleDelta(td, n, true);
-    }
+    if (td === a && op === '/') return scaleDelta(td, n, true);
+    if (td === a && op === '//' && typeof n === 'bigint') return scaleDelta(td, n, true);
   }
   return undefined;
 }
 
+const SYMBOLS: Partial<Record<BinOperator, string>> = { '**': '** or pow()' };
+
 export function binaryOp(op: BinOperator, a: Value, b: Value): Value {
-  use(a, b);
+  tick();
   const na = num(a);
   const nb = num(b);
   const result =
@@ -205,113 +274,158 @@ export function binaryOp(op: BinOperator, a: Value, b: Value): Value {
       ? numeric(op, na, nb)
       : (temporal(op, a, b) ?? sequences(op, a, b));
   if (result !== undefined) return result;
-  const symbol = op === '**' ? '** or pow()' : op;
   throw new PyTypeError(
-    `unsupported operand type(s) for ${symbol}: '${tpName(a)}' and '${tpName(b)}'`,
+    `unsupported operand type(s) for ${SYMBOLS[op] ?? op}: '${tpName(a)}' and '${tpName(b)}'`,
   );
 }
 
+/**
+ * `a op= b`: lists, dicts and sets change in place (`l += [1]` is `l.extend([1])`), everything
+ * else is the binary operation.
+ */
+export function inplaceOp(op: BinOperator, a: Value, b: Value): Value {
+  if (Array.isArray(a) && op === '+') {
+    a.push(...toList(b));
+    return a;
+  }
+  if (Array.isArray(a) && op === '*') {
+    const n = asInt(b);
+    if (n !== undefined) {
+      const copy = repeat(a, n) as Value[];
+      a.splice(0, a.length, ...copy);
+      return a;
+    }
+  }
+  if (a instanceof PyDict && op === '|' && b instanceof PyDict) {
+    for (const [k, v] of b.entries()) a.set(k, v);
+    return a;
+  }
+  if (a instanceof PySet && b instanceof PySet && ['|', '&', '-', '^'].includes(op)) {
+    const result = binaryOp(op, a, b) as PySet;
+    a.clear();
+    for (const x of result.items()) a.add(x);
+    return a;
+  }
+  return binaryOp(op, a, b);
+}
+
 export function unaryOp(op: '+' | '-' | '~', v: Value): Value {
-  use(v);
   const n = num(v);
   if (n !== undefined) {
     if (op === '+') return n;
-    if (op === '-') return typeof n === 'bigint' ? -n : -n;
+    if (op === '-') return -n;
     if (typeof n === 'bigint') return -n - 1n;
   }
   if (v instanceof PyTimeDelta && op !== '~') return op === '-' ? v.negate() : v;
   throw new PyTypeError(`bad operand type for unary ${op}: '${tpName(v)}'`);
 }
 
-/** `a < b` and friends for numbers, strings, sequences and timedeltas. */
-function order(op: CmpOperator, a: Value, b: Value): boolean {
-  const cmp = compareValues(a, b);
-  if (cmp === undefined)
-    throw new PyTypeError(
-      `'${op}' not supported between instances of '${tpName(a)}' and '${tpName(b)}'`,
-    );
-  return op === '<' ? cmp < 0 : op === '<=' ? cmp <= 0 : op === '>' ? cmp > 0 : cmp >= 0;
-}
-
-function compareValues(a: Value, b: Value): number | undefined {
+/** Ordering of two values: negative, zero, positive; undefined when Python refuses. */
+function order(a: Value, b: Value): number | undefined {
   const na = num(a);
   const nb = num(b);
   if (na !== undefined && nb !== undefined) {
     if (typeof na === 'bigint' && typeof nb === 'bigint') return na < nb ? -1 : na > nb ? 1 : 0;
-    return Number(na) < Number(nb) ? -1 : Number(na) > Number(nb) ? 1 : 0;
+    const x = Number(na);
+    const y = Number(nb);
+    if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+    return x < y ? -1 : x > y ? 1 : 0;
   }
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') {
+    const [x, y] = [[...a], [...b]];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      const d = (x[i]!.codePointAt(0) as number) - (y[i]!.codePointAt(0) as number);
+      if (d) return d;
+    }
+    return x.length - y.length;
+  }
+  if (a instanceof PyBytes && b instanceof PyBytes)
+    return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
   if (a instanceof PyTimeDelta && b instanceof PyTimeDelta) {
     const d = a.totalMicroseconds - b.totalMicroseconds;
     return d < 0n ? -1 : d > 0n ? 1 : 0;
   }
-  const sa = seq(a);
-  const sb = seq(b);
-  if (sa && sb && sa.kind === sb.kind && sa.kind !== 'str') {
-    const x = sa.items as PyValue[];
-    const y = sb.items as PyValue[];
-    for (let i = 0; i < Math.min(x.length, y.length); i++) {
-      if (pyEquals(x[i] as PyValue, y[i] as PyValue)) continue;
-      return compareValues(x[i] as PyValue, y[i] as PyValue);
-    }
-    return x.length - y.length;
+  if (a instanceof PyDateTime && b instanceof PyDateTime) {
+    if (a.aware !== b.aware)
+      throw new PyTypeError("can't compare offset-naive and offset-aware datetimes");
+    const d = a.epochMicroseconds - b.epochMicroseconds;
+    return d < 0n ? -1 : d > 0n ? 1 : 0;
   }
   return undefined;
 }
 
-/** `item in container` */
-export function contains(item: Value, container: Value): Value {
-  if (container instanceof PyObj) return container.contains(item);
-  if (typeof container === 'string') {
-    if (typeof item !== 'string')
-      throw new PyTypeError(`'in <string>' requires string as left operand, not ${tpName(item)}`);
-    return container.includes(item);
-  }
-  if (container instanceof PyDict) {
-    if (item instanceof PyObj) throw new ConsoleUnsupported('that key cannot be looked up here');
-    hashKey(item);
-    return container.has(item);
-  }
-  const s = seq(container);
-  if (!s) throw new PyTypeError(`argument of type '${tpName(container)}' is not iterable`);
-  return (s.items as PyValue[]).some((x) => isData(item) && pyEquals(x, item));
+/** `op` applied to two lengths or two orderings. */
+function holds(op: CmpOperator, cmp: number): boolean {
+  return op === '<' ? cmp < 0 : op === '<=' ? cmp <= 0 : op === '>' ? cmp > 0 : cmp >= 0;
 }
 
-function equals(a: Value, b: Value): boolean {
-  if (a instanceof PyObj || b instanceof PyObj) return a === b;
-  return pyEquals(a, b);
+function compareOp(op: CmpOperator, a: Value, b: Value): boolean {
+  const ka = seqKind(a);
+  if ((ka === 'list' || ka === 'tuple') && ka === seqKind(b)) {
+    const x = ka === 'list' ? (a as Value[]) : (a as PyTuple).items;
+    const y = ka === 'list' ? (b as Value[]) : (b as PyTuple).items;
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      // The first items that differ decide, compared with the operator itself.
+      if (!pyEquals(x[i] as Value, y[i] as Value))
+        return compareOp(op, x[i] as Value, y[i] as Value);
+    }
+    return holds(op, x.length - y.length);
+  }
+  if (a instanceof PySet && b instanceof PySet) {
+    const sub = a.items().every((i) => b.has(i));
+    const sup = b.items().every((i) => a.has(i));
+    if (op === '<') return sub && !sup;
+    if (op === '<=') return sub;
+    if (op === '>') return sup && !sub;
+    return sup;
+  }
+  const cmp = order(a, b);
+  if (cmp === undefined)
+    throw new PyTypeError(
+      `'${op}' not supported between instances of '${tpName(a)}' and '${tpName(b)}'`,
+    );
+  if (Number.isNaN(cmp)) return false;
+  return holds(op, cmp);
 }
 
-/** Let objects that stand for a server result refuse to take part in local computation. */
-export function use(...values: Value[]): void {
-  for (const v of values) if (v instanceof PyObj) v.use();
+/** `a < b`, as `sorted()` asks it. */
+export function lessThan(a: Value, b: Value): boolean {
+  return compareOp('<', a, b);
+}
+
+/** `a is b`: CPython's identity, where it is not left to chance. */
+function identical(a: Value, b: Value): boolean {
+  if (a === null || b === null || typeof a === 'boolean' || typeof b === 'boolean') return a === b;
+  if (typeof a === 'object' || typeof b === 'object') return a === b;
+  if (typeof a !== typeof b) return false;
+  // Small ints are cached; other equal numbers and strings may or may not be the same object.
+  if (typeof a === 'bigint' && a === b && a >= -5n && a <= 256n) return true;
+  if (a !== b) return false;
+  throw new ConsoleUnsupported('identity');
 }
 
 /** One comparison of a chain. */
 export function compare(op: CmpOperator, a: Value, b: Value): Value {
-  use(a);
-  if (op !== 'in' && op !== 'not in') use(b);
+  tick();
   switch (op) {
     case '==':
-      return equals(a, b);
+      return pyEquals(a, b);
     case '!=':
-      return !equals(a, b);
+      return !pyEquals(a, b);
     case 'in':
-      return contains(a, b);
-    case 'not in': {
-      const r = contains(a, b);
-      return r instanceof PyObj ? r.not() : !truthy(r);
-    }
+      return contains(b, a);
+    case 'not in':
+      return !contains(b, a);
     case 'is':
-    case 'is not': {
-      const singleton = (v: Value) => v === null || typeof v === 'boolean' || v instanceof PyObj;
-      if (!singleton(a) || !singleton(b))
-        throw new ConsoleUnsupported(
-          "'is' compares object identity; this console only decides it for None, True and False",
-        );
-      return (a === b) === (op === 'is');
-    }
+      return identical(a, b);
+    case 'is not':
+      return !identical(a, b);
     default:
-      return order(op, a, b);
+      return compareOp(op, a, b);
   }
+}
+
+/** `not value` */
+export function not(v: Value): boolean {
+  return !(v instanceof PyObj ? v.truthy() : truthy(v));
 }

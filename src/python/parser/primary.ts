@@ -23,7 +23,17 @@ import {
 } from './invalid';
 import { number } from './numbers';
 import type { Parser } from './state';
-import { parseStringToken } from './strings';
+import { ConsoleUnsupported } from './errors';
+import { decodeUnicodeEscapes, parseStringToken } from './strings';
+import { parseFString, type FPiece } from './fstrings';
+import { parseFieldSource } from './parse';
+
+/** An f-string's literal text: escapes decoded; `\N{...}` cannot be known here. */
+function literalText(text: string): string {
+  const decoded = decodeUnicodeEscapes(text);
+  if (decoded.unsupported) throw new ConsoleUnsupported('unicodeName');
+  return decoded.value;
+}
 import { starTargets } from './targets';
 
 export function primary(p: Parser): Expr | null {
@@ -73,17 +83,7 @@ export function slices(p: Parser): Expr | null {
   const a = slice(p);
   if (a && !p.ahead(() => p.op(','))) return a;
   p.reset(first);
-  const elts: Expr[] = [];
-  for (;;) {
-    const m = p.mark;
-    if (elts.length && !p.op(',')) break;
-    const e = slice(p) ?? starredExpression(p);
-    if (!e) {
-      p.reset(m);
-      break;
-    }
-    elts.push(e);
-  }
+  const elts = p.gather(() => slice(p) ?? starredExpression(p));
   if (!elts.length) return null;
   p.op(',');
   return p.node(first, { kind: 'Tuple', elts });
@@ -153,7 +153,14 @@ function strings(p: Parser): Expr | null {
       pieces.push(piece);
     }
     if (!pieces.length) return null;
-    if (pieces.some((s) => s.fstring)) return p.node(first, { kind: 'JoinedStr' });
+    if (pieces.some((s) => s.fstring)) {
+      const parts: FPiece[] = [];
+      for (const s of pieces) {
+        if (!s.fstring) parts.push(s.value);
+        else parts.push(...parseFString(s.value, s.raw ? (t) => t : literalText, parseFieldSource));
+      }
+      return p.node(first, { kind: 'JoinedStr', pieces: parts });
+    }
     const value = pieces.map((s) => s.value).join('');
     const unsupported = pieces.find((s) => s.unsupported)?.unsupported;
     const bytes = (pieces[0] as { bytes: boolean }).bytes;
@@ -260,17 +267,7 @@ export function doubleStarredKvpair(p: Parser): KeyValue | null {
 
 /** `','.double_starred_kvpair+ [',']` */
 export function doubleStarredKvpairs(p: Parser, trailingComma = true): KeyValue[] | null {
-  const items: KeyValue[] = [];
-  for (;;) {
-    const m = p.mark;
-    if (items.length && !p.op(',')) break;
-    const kv = doubleStarredKvpair(p);
-    if (!kv) {
-      p.reset(m);
-      break;
-    }
-    items.push(kv);
-  }
+  const items = p.gather(() => doubleStarredKvpair(p));
   if (!items.length) return null;
   if (trailingComma) p.op(',');
   return items;
@@ -304,7 +301,7 @@ function dictcomp(p: Parser): Expr | null {
     const kv = kvpair(p);
     const generators = kv && forIfClauses(p);
     if (kv && generators && p.op('}'))
-      return p.node(first, { kind: 'DictComp', elt: kv.value, generators });
+      return p.node(first, { kind: 'DictComp', key: kv.key as Expr, elt: kv.value, generators });
   }
   p.reset(first);
   if (p.callInvalid) invalidDictComprehension(p);

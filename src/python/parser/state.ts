@@ -86,6 +86,25 @@ export class Parser {
     return result !== null && result !== false;
   }
 
+  /**
+   * `sep.item+`: items separated by `sep`, as many as parse; the cursor stays after the last
+   * item (a separator that no item follows is not consumed). Empty when the first fails.
+   */
+  gather<T>(item: () => T | null, sep = ','): T[] {
+    const items: T[] = [];
+    for (;;) {
+      const m = this.mark;
+      if (items.length && !this.op(sep)) break;
+      const e = item();
+      if (!e) {
+        this.reset(m);
+        break;
+      }
+      items.push(e);
+    }
+    return items;
+  }
+
   /** Memoise `rule` at the current position. */
   memo<T>(key: string, rule: () => T | null): T | null {
     let table = this.memos.get(key);

@@ -27,7 +27,10 @@ function statement(p: Parser): Stmt[] | null {
   return simpleStmts(p);
 }
 
-/** `('@' named_expression NEWLINE)+` and then a `def` or `class`, which is not parsed. */
+/**
+ * `('@' named_expression NEWLINE)+` and then a `def` or `class`, which is not parsed. One line
+ * never gets that far, but its decorator's errors are Python's (`@x['n'] = 1`).
+ */
 function decorated(p: Parser): Stmt[] | null {
   const first = p.mark;
   const fail = () => (p.reset(first), null);
@@ -43,17 +46,7 @@ function simpleStmts(p: Parser): Stmt[] | null {
   const a = simpleStmt(p);
   if (a && !p.ahead(() => p.op(';')) && p.token('NEWLINE')) return [a];
   p.reset(first);
-  const out: Stmt[] = [];
-  for (;;) {
-    const m = p.mark;
-    if (out.length && !p.op(';')) break;
-    const s = simpleStmt(p);
-    if (!s) {
-      p.reset(m);
-      break;
-    }
-    out.push(s);
-  }
+  const out = p.gather(() => simpleStmt(p), ';');
   if (!out.length) return null;
   p.op(';');
   if (p.token('NEWLINE')) return out;
@@ -136,17 +129,7 @@ const KEYWORD_STATEMENTS: Record<string, StmtRule> = {
 
 function names(p: Parser, first: number, kind: 'Global' | 'Nonlocal'): Stmt | null {
   p.mark++;
-  const list: string[] = [];
-  for (;;) {
-    const m = p.mark;
-    if (list.length && !p.op(',')) break;
-    const n = p.name();
-    if (!n) {
-      p.reset(m);
-      break;
-    }
-    list.push(n.string);
-  }
+  const list = p.gather(() => p.name()).map((n) => n.string);
   return list.length ? p.node(first, { kind, names: list }) : null;
 }
 
@@ -239,20 +222,14 @@ function dottedName(p: Parser): string | null {
 }
 
 function aliases(p: Parser, item: () => string | null): Alias[] | null {
-  const out: Alias[] = [];
-  for (;;) {
-    const m = p.mark;
-    if (out.length && !p.op(',')) break;
+  const out = p.gather((): Alias | null => {
     const name = item();
-    if (!name) {
-      p.reset(m);
-      break;
-    }
-    const m2 = p.mark;
+    if (!name) return null;
+    const m = p.mark;
     const as = p.keyword('as') ? p.name() : null;
-    if (!as) p.reset(m2);
-    out.push({ name, asname: as?.string ?? null });
-  }
+    if (!as) p.reset(m);
+    return { name, asname: as?.string ?? null };
+  });
   return out.length ? out : null;
 }
 

@@ -9,6 +9,7 @@ import { PySyntaxError } from './errors';
 export interface StringPiece {
   bytes: boolean;
   fstring: boolean;
+  raw: boolean;
   /** The decoded text (for str literals). */
   value: string;
   /** Set when the text cannot be known here (a `\N{name}` escape). */
@@ -42,28 +43,43 @@ export function parseStringToken(token: string): StringPiece {
   if (bytes) {
     if (/[^\x00-\x7f]/.test(body))
       throw new PySyntaxError('bytes can only contain ASCII literal characters');
-    if (!raw) checkBytesEscapes(body);
-    return { bytes, fstring, value: body };
+    return { bytes, fstring, raw, value: raw ? body : decodeBytesEscapes(body) };
   }
-  if (raw || fstring) return { bytes, fstring, value: body };
-  return { bytes, fstring, ...decodeUnicodeEscapes(body) };
+  if (raw || fstring) return { bytes, fstring, raw, value: body };
+  return { bytes, fstring, raw, ...decodeUnicodeEscapes(body) };
 }
 
-function checkBytesEscapes(body: string): void {
+/** A bytes literal's escapes decoded: one character per byte (latin-1). */
+function decodeBytesEscapes(body: string): string {
+  let out = '';
   for (let i = 0; i < body.length; i++) {
-    if (body[i] !== '\\') continue;
-    if (body[i + 1] === 'x' && !(isHex(body[i + 2]) && isHex(body[i + 3]))) {
-      throw new PySyntaxError(`(value error) invalid \\x escape at position ${i}`);
+    const c = body[i] as string;
+    if (c !== '\\' || i + 1 >= body.length) {
+      out += c;
+      continue;
     }
-    i++;
+    const e = body[++i] as string;
+    if (e === '\n') continue;
+    if (e in SIMPLE) out += SIMPLE[e];
+    else if (isOctal(e)) {
+      let code = Number(e);
+      for (let k = 0; k < 2 && isOctal(body[i + 1]); k++) code = code * 8 + Number(body[++i]);
+      out += String.fromCharCode(code & 0xff);
+    } else if (e === 'x') {
+      if (!(isHex(body[i + 1]) && isHex(body[i + 2])))
+        throw new PySyntaxError(`(value error) invalid \\x escape at position ${i - 1}`);
+      out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else out += '\\' + e; // an unknown escape stays as written (Python only warns)
   }
+  return out;
 }
 
 /**
  * `decode_unicode_with_escapes`: non-ASCII characters first become `\UXXXXXXXX` (so error
  * positions count them as 10 bytes), then the unicode-escape codec runs.
  */
-function decodeUnicodeEscapes(body: string): { value: string; unsupported?: string } {
+export function decodeUnicodeEscapes(body: string): { value: string; unsupported?: string } {
   let buf = '';
   const chars = [...body];
   for (let i = 0; i < chars.length;) {

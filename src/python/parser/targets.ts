@@ -106,17 +106,7 @@ export function starTargets(p: Parser): Expr | null {
 /** `','.star_target+ [',']`, and the tuple form that needs a comma. */
 function starTargetSeq(p: Parser, needComma: boolean): Expr[] | null {
   const first = p.mark;
-  const elts: Expr[] = [];
-  for (;;) {
-    const m = p.mark;
-    if (elts.length && !p.op(',')) break;
-    const e = starTarget(p);
-    if (!e) {
-      p.reset(m);
-      break;
-    }
-    elts.push(e);
-  }
+  const elts = p.gather(() => starTarget(p));
   const comma = p.op(',');
   if (!elts.length || (needComma && elts.length === 1 && !comma)) {
     p.reset(first);
@@ -165,17 +155,7 @@ function starAtom(p: Parser): Expr | null {
 }
 
 export function delTargets(p: Parser): Expr[] | null {
-  const elts: Expr[] = [];
-  for (;;) {
-    const m = p.mark;
-    if (elts.length && !p.op(',')) break;
-    const e = delTarget(p);
-    if (!e) {
-      p.reset(m);
-      break;
-    }
-    elts.push(e);
-  }
+  const elts = p.gather(() => delTarget(p));
   if (!elts.length) return null;
   p.op(',');
   return elts;

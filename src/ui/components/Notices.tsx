@@ -1,33 +1,91 @@
-/** Messages about the playground itself: a saved state that could not be used, no service worker, another tab. */
+/**
+ * Messages about the playground itself: a saved state that could not be used (and what was kept
+ * of it), saving that failed, no service worker, another tab. A notice may carry where its input
+ * was refused, and actions (download what could not be kept, let it go).
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { InputProblem } from '../../world/schema';
+import { ProblemText } from './ProblemText';
+import { formatNumber } from '../format';
+
+export interface NoticeAction {
+  /** Message key of the button's label. */
+  label: string;
+  run: () => void;
+  /** The notice goes once the action has run. */
+  dismisses?: boolean;
+}
 
 export interface Notice {
   id: string;
   key: string;
   values?: Record<string, string>;
   tone: 'info' | 'warning';
+  /** Where an input was refused, said after the message. */
+  problem?: InputProblem;
+  actions?: NoticeAction[];
+  /**
+   * Shown over the page's corner rather than above it: for news that comes while the reader is
+   * busy (the offline copy is ready, a new version), which must not push the page down.
+   */
+  toast?: boolean;
+}
+
+/** Counts in a notice's values, in the reader's digits. */
+function localized(values: Record<string, string> | undefined, lang: string) {
+  if (!values) return values;
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k,
+      /^\d+$/.test(v) ? formatNumber(Number(v), lang) : v,
+    ]),
+  );
 }
 
 export function Notices({ notices }: { notices: Notice[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [dismissed, setDismissed] = useState<string[]>([]);
   const shown = notices.filter((n) => !dismissed.includes(n.id));
-  if (shown.length === 0) return null;
-  return (
-    <div className="notices">
-      {shown.map((n) => (
-        <div
-          key={n.id}
-          className={`notice ${n.tone}`}
-          role={n.tone === 'warning' ? 'alert' : 'status'}
-        >
-          <p>{t(n.key, n.values)}</p>
-          <button type="button" onClick={() => setDismissed([...dismissed, n.id])}>
-            {t('common.dismiss')}
+  const dismiss = (id: string) => setDismissed((d) => [...d, id]);
+  const render = (n: Notice) => (
+    <div key={n.id} className={`notice ${n.tone}`} role={n.tone === 'warning' ? 'alert' : 'status'}>
+      <p>
+        {t(n.key, localized(n.values, i18n.language))}
+        {n.problem && (
+          <>
+            {' '}
+            <span className="notice-where">
+              {t('exchange.where')} <ProblemText problem={n.problem} />
+            </span>
+          </>
+        )}
+      </p>
+      <span className="notice-actions">
+        {n.actions?.map((a) => (
+          <button
+            key={a.label}
+            type="button"
+            onClick={() => {
+              a.run();
+              if (a.dismisses) dismiss(n.id);
+            }}
+          >
+            {t(a.label)}
           </button>
-        </div>
-      ))}
+        ))}
+        <button type="button" onClick={() => dismiss(n.id)}>
+          {t('common.dismiss')}
+        </button>
+      </span>
     </div>
+  );
+  const inline = shown.filter((n) => !n.toast);
+  const toasts = shown.filter((n) => n.toast);
+  return (
+    <>
+      {inline.length > 0 && <div className="notices">{inline.map(render)}</div>}
+      {toasts.length > 0 && <div className="toasts">{toasts.map(render)}</div>}
+    </>
   );
 }

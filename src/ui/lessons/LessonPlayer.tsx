@@ -213,6 +213,7 @@ function StillToDo({ runner, id }: { runner: LessonRunner; id: string }) {
   const { t, i18n } = useTranslation();
   const missing = runner.missing;
   if (missing.length === 0) return null;
+  const next = t(runner.isLast ? 'lesson.nextLesson' : 'lesson.next');
   return (
     // Pressed Next (or PageDown) too early: said aloud, not only shown.
     <div
@@ -220,7 +221,7 @@ function StillToDo({ runner, id }: { runner: LessonRunner; id: string }) {
       className={runner.nudged ? 'still-to-do nudged' : 'still-to-do'}
       role={runner.nudged ? 'alert' : undefined}
     >
-      <p>{t(runner.nudged ? 'lesson.nudge' : 'lesson.stillToDo')}</p>
+      <p>{t(runner.nudged ? 'lesson.nudge' : 'lesson.stillToDo', { next })}</p>
       <ul>
         {missing.map((c, i) => (
           <li key={i}>{describeCheck(c, t, i18n.language as Lang)}</li>
@@ -390,7 +391,9 @@ export function LessonPlayer({ link }: { link: StepLink }) {
         ) : runner.busy ? (
           <span className="pending">{t('lesson.doing')}</span>
         ) : step.check.type === 'read' ? null : canAdvance ? (
-          <span className="ok">✓ {t('lesson.checked')}</span>
+          <span className="ok">
+            ✓ {t('lesson.checked', { next: t(isLast ? 'lesson.nextLesson' : 'lesson.next') })}
+          </span>
         ) : (
           <span className="pending">{t('lesson.waiting')}</span>
         )}

@@ -14,10 +14,28 @@ import { formatDuration, formatNumber } from '../format';
 
 type Response = Extract<Check, { type: 'response' }>;
 
+/** A session method as a student types it in the Console. */
+function consoleLine(method: string): string {
+  switch (method) {
+    case 'contains':
+      return "'…' in request.session";
+    case 'getitem':
+      return "request.session['…']";
+    case 'setitem':
+      return "request.session['…'] = …";
+    case 'delitem':
+      return "del request.session['…']";
+    case 'session_key':
+      return 'request.session.session_key';
+    default:
+      return `request.session.${method}(…)`;
+  }
+}
+
 function describeResponse(c: Response, t: TFunction, lang: Lang): string {
   const browser = c.browser ?? DEFAULT_BROWSER;
   const base = c.consoleMethod
-    ? t('lesson.todo.console', { browser, method: c.consoleMethod })
+    ? t('lesson.todo.console', { browser, line: consoleLine(c.consoleMethod) })
     : t('lesson.todo.request', {
         browser,
         method: c.method ?? t('lesson.todo.anyMethod'),
@@ -69,6 +87,15 @@ function describeStore(c: Extract<Check, { type: 'store' }>, t: TFunction, lang:
   return parts.join(t('lesson.todo.and'));
 }
 
+/** A setting as the Settings panel shows it (`MIDDLEWARE` lines for the two switches). */
+function settingLine(name: keyof EditableSettings, value: unknown): string {
+  if (name === 'sessionMiddleware')
+    return `MIDDLEWARE ${value ? '+=' : '-='} ['django.contrib.sessions.middleware.SessionMiddleware']`;
+  if (name === 'sessionsApp')
+    return `INSTALLED_APPS ${value ? '+=' : '-='} ['django.contrib.sessions']`;
+  return `${name} = ${pythonLiteral(name, value as EditableSettings[typeof name])}`;
+}
+
 /** One check (a part of a step's check that does not hold yet) in words. */
 export function describeCheck(c: Check, t: TFunction, lang: Lang): string {
   switch (c.type) {
@@ -84,7 +111,8 @@ export function describeCheck(c: Check, t: TFunction, lang: Lang): string {
       return describeStore(c, t, lang);
     case 'setting':
       return t('lesson.todo.setting', {
-        setting: `${c.name} = ${pythonLiteral(c.name, c.value as EditableSettings[typeof c.name])}`,
+        setting: settingLine(c.name, c.value),
+        apply: t('settings.apply'),
       });
     case 'clockAdvanced':
       return t('lesson.todo.clock', { time: formatDuration(c.seconds, lang) });
@@ -135,7 +163,7 @@ export function describeAction(a: Action, t: TFunction, lang: Lang): string {
     case 'settings':
       return t('lesson.did.settings', {
         settings: Object.entries(a.patch)
-          .map(([k, v]) => `${k} = ${pythonLiteral(k as keyof EditableSettings, v as never)}`)
+          .map(([k, v]) => settingLine(k as keyof EditableSettings, v))
           .join(', '),
       });
     case 'advance':

@@ -1,14 +1,40 @@
 /**
- * `request.session` in Python, for the active browser. Each line that touches the session runs as
- * its own request (POST /__session__/call), so its cookie and the store change as after a view.
+ * Python in a view, for the active browser. Each line runs as its own request
+ * (POST /__session__/console), so its cookie and the store change as after any view; the output
+ * is what Python's prompt prints, with the playground's explanations beside it in the page's
+ * language.
  */
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
 import { clearConsole, runConsole } from '../../world/console/run';
+import { formatNumber } from '../format';
+
+/** Counts in the reader's digits; everything else (names, statuses) as it is. */
+function localValues(values: Record<string, string> | undefined, lang: string) {
+  const out: Record<string, string> = { ...values };
+  for (const k of ['shown', 'total'])
+    if (out[k] !== undefined) out[k] = formatNumber(Number(out[k]), lang);
+  return out;
+}
+
+/** Lines to try: code, the same in every language. */
+const EXAMPLES = [
+  "request.session['color'] = 'blue'",
+  "request.session.get('color', 'none')",
+  "'color' in request.session",
+  'request.session.items()',
+  'request.session.set_expiry(300)',
+  'request.session.get_expiry_age()',
+  'request.session.get_expiry_date()',
+  'request.session.set_expiry(timezone.now() + timedelta(minutes=5))',
+  'request.session.cycle_key()',
+  'request.session.flush()',
+  'dir(request.session)',
+];
 
 export function ConsolePanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const world = useWorld();
   const tab = world.activeTab;
   const [text, setText] = useState('');
@@ -71,6 +97,11 @@ export function ConsolePanel() {
             {line.output && (
               <pre className={line.error ? 'console-out error' : 'console-out'}>{line.output}</pre>
             )}
+            {line.note && (
+              <p className={line.output ? 'console-note' : 'console-note error'}>
+                {t(line.note.key, localValues(line.note.values, i18n.language))}
+              </p>
+            )}
           </li>
         ))}
       </ol>
@@ -100,6 +131,16 @@ export function ConsolePanel() {
         </p>
       )}
       <p className="hint">{t('console.help')}</p>
+      <details className="console-examples">
+        <summary>{t('console.examples')}</summary>
+        <ul>
+          {EXAMPLES.map((line) => (
+            <li key={line}>
+              <code>{line}</code>
+            </li>
+          ))}
+        </ul>
+      </details>
     </div>
   );
 }

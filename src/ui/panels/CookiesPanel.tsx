@@ -6,7 +6,12 @@ import { Countdown } from '../components/Countdown';
 import { SessionKey } from '../components/SessionKey';
 import { formatNumber } from '../format';
 import { SESSION_KEY_LIKE } from '../components/keyMarks';
-import { handMadeCookie, type StoredCookie } from '../../browser/cookieJar';
+import {
+  fitsCookieLimit,
+  handMadeCookie,
+  MAX_COOKIE_BYTES,
+  type StoredCookie,
+} from '../../browser/cookieJar';
 
 /** The whole value, always: a session key with its mark, anything else wrapped. */
 function CookieValue({ cookie }: { cookie: StoredCookie }) {
@@ -21,9 +26,13 @@ export function CookiesPanel() {
   const cookies = tab.browser.jar.all();
   const [editing, setEditing] = useState<StoredCookie | null>(null);
   const [draft, setDraft] = useState({ name: 'sessionid', value: '', path: '/', httpOnly: false });
+  const [tooBig, setTooBig] = useState(false);
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (!draft.name.trim() && !draft.value) return;
+    // A browser keeps no cookie over 4,096 bytes, DevTools' edits included: refused, nothing changes.
+    setTooBig(!fitsCookieLimit(draft.name.trim(), draft.value));
+    if (!fitsCookieLimit(draft.name.trim(), draft.value)) return;
     if (editing && (editing.name !== draft.name || editing.path !== draft.path))
       world.deleteCookie(tab.id, editing.name, editing.domain, editing.path);
     const edited = { name: draft.name.trim(), value: draft.value };
@@ -178,6 +187,11 @@ export function CookiesPanel() {
           )}
         </fieldset>
         <p className="hint">{t('cookies.plantHint')}</p>
+        {tooBig && (
+          <p role="alert" className="error">
+            {t('limits.cookieTooBig', { limit: formatNumber(MAX_COOKIE_BYTES, i18n.language) })}
+          </p>
+        )}
       </form>
     </div>
   );

@@ -5,7 +5,7 @@
  * Besides the response, it records its decision (SessionTrace) so that the playground can say
  * *why*: Django keeps that reasoning to itself.
  */
-import { PyTypeError, typeName, type PyValue } from '../../../python';
+import { PyOverflowError, PyTypeError, typeName, type PyValue } from '../../../python';
 import type { HttpRequest } from '../../http/request';
 import type { HttpResponse } from '../../http/response';
 import type { Runtime } from '../../runtime';
@@ -68,7 +68,13 @@ export function sessionTraceOf(request: HttpRequest): SessionTrace | undefined {
 
 /** `time.time() + max_age`, with Python's complaint when max_age is not a number. */
 function addSeconds(now: number, maxAge: PyValue): number {
-  if (typeof maxAge === 'bigint' || typeof maxAge === 'number') return now + Number(maxAge);
+  if (typeof maxAge === 'bigint') {
+    // float + int converts the int first: past the float range, Python's OverflowError.
+    if (!Number.isFinite(Number(maxAge)))
+      throw new PyOverflowError('int too large to convert to float');
+    return now + Number(maxAge);
+  }
+  if (typeof maxAge === 'number') return now + maxAge;
   if (typeof maxAge === 'boolean') return now + (maxAge ? 1 : 0);
   throw new PyTypeError(`unsupported operand type(s) for +: 'float' and '${typeName(maxAge)}'`);
 }

@@ -1,0 +1,56 @@
+/**
+ * The finishing touches both built pages get (index.html and the single-file standalone.html):
+ * the first screen prerendered in both languages, a small inline script that picks the reader's
+ * language before the first paint (as the app will, so the static text is already the right
+ * one), and the build's version.
+ */
+export type Lang = 'en' | 'bn';
+
+export interface PageOptions {
+  /** The prerendered first screen, per language. */
+  screens: Record<Lang, string>;
+  /** The Bangla font's URL, preloaded when the page will be in Bangla; null when inlined. */
+  fontUrl: string | null;
+  /** The Bangla manifest's URL, linked instead of the English one on a Bangla page. */
+  banglaManifestUrl: string | null;
+  version: string;
+}
+
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** Same choice as initialLanguage() in src/ui/i18n.ts; a lesson link shows its step, not the list. */
+function languagePick({ fontUrl, banglaManifestUrl }: PageOptions): string {
+  const font = fontUrl
+    ? `var f=document.createElement('link');f.rel='preload';f.as='font';f.type='font/woff2';f.crossOrigin='';f.href='${fontUrl}';document.head.appendChild(f);`
+    : '';
+  const manifest = banglaManifestUrl
+    ? `var m=document.querySelector('link[rel=manifest]');if(m)m.href='${banglaManifestUrl}';`
+    : '';
+  return `<script>(function(){var q=new URLSearchParams(location.search).get('lang'),s=null;try{s=localStorage.getItem('django-session-playground:lang')}catch(e){}var l=q==='bn'||q==='en'?q:s==='bn'||s==='en'?s:(navigator.language||'').toLowerCase().indexOf('bn')===0?'bn':'en';var d=document.documentElement;d.lang=l;if(l==='bn'){${font}${manifest}}if(/^#\\/lesson\\//.test(location.hash))d.setAttribute('data-deep-link','');try{if(localStorage.getItem('django-session-playground:instructor')==='1'||new URLSearchParams(location.search).get('instructor')==='1')d.classList.add('instructor')}catch(e){}})()</script>`;
+}
+
+const HIDE = `<style>html[lang=en] [data-prerender=bn],html[lang=bn] [data-prerender=en]{display:none}html[data-deep-link] [data-prerender] .lesson-pane>*{visibility:hidden}</style>`;
+
+/**
+ * Replaces the last `needle`: the page's own `</head>` and `<div id="root">` come after any
+ * inline script, whose code may hold the same text (the single-file build's does).
+ */
+function replaceLast(html: string, needle: string, replacement: string): string {
+  const at = html.lastIndexOf(needle);
+  if (at < 0) throw new Error(`the page has no ${needle}`);
+  return html.slice(0, at) + replacement + html.slice(at + needle.length);
+}
+
+export function finishPage(html: string, options: PageOptions): string {
+  let out = html.replace(
+    /<meta charset="UTF-8"\s*\/?>/,
+    (charset) => `${charset}\n    <meta name="version" content="${attr(options.version)}" />`,
+  );
+  if (!out.includes('<meta name="version"')) throw new Error('the page has no <meta charset>');
+  out = replaceLast(out, '</head>', `${languagePick(options)}${HIDE}</head>`);
+  return replaceLast(
+    out,
+    '<div id="root"></div>',
+    `<div id="root"><div data-prerender="en">${options.screens.en}</div><div data-prerender="bn">${options.screens.bn}</div></div>`,
+  );
+}
