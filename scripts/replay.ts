@@ -1,25 +1,47 @@
 /**
- * npm run --silent replay -- SCENARIO.json [...] [--secret-key KEY]
+ * npm run --silent replay -- [--django 3.2|4.2|5.2] [--in-page] [--secret-key KEY] SCENARIO.json...
  *
- * Replays conformance scenarios through the MSW handlers in Node and prints the raw transcripts
+ * Replays conformance scenarios through the MSW handlers in Node (or, with --in-page, through the
+ * in-page fallback) as the chosen Django release (default 5.2) and prints the raw transcripts
  * (the format of ../shared/conformance/README.md) on stdout, for compare.py to check against
  * real Django's.
  */
 import { readFileSync } from 'node:fs';
-import { closeReplay, formatTranscripts, replayScenario } from '../src/conformance/replay';
-import { validateScenario } from '../src/conformance/scenario';
+import { DJANGO_VERSIONS, type DjangoVersion } from '../src/django/conf/global_settings';
+import {
+  closeReplay,
+  formatTranscripts,
+  replayScenario,
+  type ReplayOptions,
+} from '../src/conformance/replay';
+import { parseScenario } from '../src/conformance/scenario';
+
+const USAGE =
+  'usage: npm run --silent replay -- [--django 3.2|4.2|5.2] [--in-page] [--secret-key KEY] SCENARIO.json...\n';
 
 async function main(argv: string[]): Promise<number> {
   const files: string[] = [];
-  let secretKey: string | undefined;
+  const options: ReplayOptions = {};
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--secret-key') secretKey = argv[++i];
-    else if (argv[i] === '--help' || argv[i] === '-h') {
-      process.stdout.write(
-        'usage: npm run --silent replay -- SCENARIO.json [...] [--secret-key KEY]\n',
-      );
+    const arg = argv[i] as string;
+    if (arg === '--secret-key') options.secretKey = argv[++i];
+    else if (arg === '--django' || arg.startsWith('--django=')) {
+      const version = arg === '--django' ? argv[++i] : arg.slice('--django='.length);
+      if (!DJANGO_VERSIONS.includes(version as DjangoVersion)) {
+        process.stderr.write(
+          `replay: --django ${version ?? ''}: use one of ${DJANGO_VERSIONS.join(', ')}\n`,
+        );
+        return 2;
+      }
+      options.django = version as DjangoVersion;
+    } else if (arg === '--in-page') options.path = 'in-page';
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(USAGE);
       return 0;
-    } else files.push(argv[i] as string);
+    } else if (arg.startsWith('--')) {
+      process.stderr.write(`replay: unknown option ${arg}\n${USAGE}`);
+      return 2;
+    } else files.push(arg);
   }
   if (files.length === 0) {
     process.stderr.write(
@@ -30,13 +52,13 @@ async function main(argv: string[]): Promise<number> {
   const transcripts = [];
   try {
     for (const file of files) {
-      let parsed: unknown;
+      let text: string;
       try {
-        parsed = JSON.parse(readFileSync(file, 'utf8'));
+        text = readFileSync(file, 'utf8');
       } catch (e) {
         throw new Error(`${file}: ${(e as Error).message}`, { cause: e });
       }
-      transcripts.push(await replayScenario(validateScenario(parsed, file), { secretKey }));
+      transcripts.push(await replayScenario(parseScenario(text, file), options));
     }
   } catch (e) {
     process.stderr.write(`replay: ${(e as Error).message}\n`);

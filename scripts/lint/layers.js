@@ -40,6 +40,27 @@ export const layerRules = [
     UI_PACKAGES,
     'Only src/ui renders: below it, no React and no i18next.',
   ),
+  // Inside the port, as in Django: the framework (core, http, utils, ...) knows nothing of the
+  // contrib apps built on it. A type may be named (HttpRequest.session is typed, where Django's
+  // middleware sets the attribute at run time), a value may not.
+  {
+    files: ['src/django/**/*.ts'],
+    ignores: ['src/django/contrib/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/contrib', '**/contrib/**'],
+              allowTypeImports: true,
+              message: 'Django itself does not import django.contrib: contrib apps build on it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   packageRule(
     ['django', 'python'],
     [...UI_PACKAGES, 'msw', 'msw/browser', 'msw/node'],

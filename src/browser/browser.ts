@@ -45,6 +45,7 @@ const OFFSITE_RESPONSE: Omit<Exchange, 'headers'> = {
   setCookies: [],
   body: '',
   contentType: '',
+  serverError: null,
   logs: [],
 };
 

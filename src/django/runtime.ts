@@ -8,16 +8,9 @@ import type { Settings } from './conf/global_settings';
 import type { Database } from './db/database';
 import type { CacheHandler } from './core/cache';
 import type { FileSystem } from './core/files/fs';
+import type { Clock, RandomSource } from './clock';
 
-export interface Clock {
-  /** Epoch milliseconds, possibly fractional: `time.time() * 1000`. */
-  now(): number;
-}
-
-export interface RandomSource {
-  /** Fills the array with cryptographically strong random bytes. */
-  fill(bytes: Uint8Array<ArrayBuffer>): void;
-}
+export { cryptoRandom, ManualClock, type Clock, type RandomSource } from './clock';
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 
@@ -36,25 +29,4 @@ export interface Runtime {
   files: FileSystem;
   /** `logging.getLogger(name).<level>(message)` */
   log(record: LogRecord): void;
-}
-
-/** A CSPRNG from the platform (browsers and Node 20 both have crypto.getRandomValues). */
-export const cryptoRandom: RandomSource = {
-  fill(bytes) {
-    globalThis.crypto.getRandomValues(bytes);
-  },
-};
-
-/** A clock that can be set and moved, for tests and scenario replays. */
-export class ManualClock implements Clock {
-  constructor(private ms: number) {}
-  now(): number {
-    return this.ms;
-  }
-  set(ms: number): void {
-    this.ms = ms;
-  }
-  advance(ms: number): void {
-    this.ms += ms;
-  }
 }

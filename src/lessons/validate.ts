@@ -3,7 +3,7 @@
  * in the content ("bodyInclude", a missing "bn", a setting Django would refuse) is reported with
  * its path instead of surfacing as a step that can never be completed.
  */
-import type { SessionDecision } from '../django/contrib/sessions/middleware';
+import type { SessionDecision } from '../server/observe/middleware';
 import { CONSOLE_METHODS } from '../server/console/methods';
 import { DEFAULT_EDITABLE, validateSettings, type EditableSettings } from '../world/settings';
 import { ID_PATTERN } from './markdown';

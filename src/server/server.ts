@@ -1,23 +1,20 @@
 /**
  * The tutorial's Django site as one object: its settings, its database, cache and files, its
  * clock, and the request pipeline. `handle()` takes a request and gives back everything the
- * playground shows about it: the HTTP response and the session middleware's reasoning.
+ * playground shows about it: the HTTP response, the exception behind a server error, and the
+ * session middleware's reasoning (observe/).
  */
 import { configure, type Settings } from '../django/conf/global_settings';
-import { CacheHandler, type CacheEntry } from '../django/core/cache';
+import { CacheHandler } from '../django/core/cache';
 import { MemoryFileSystem, type FileEntry } from '../django/core/files/fs';
 import { BaseHandler } from '../django/core/handlers/base';
 import { response_for_exception } from '../django/core/handlers/exception';
+import { got_request_exception } from '../django/core/signals';
 import { Database } from '../django/db/database';
 import { HttpRequest, type RequestInit } from '../django/http/request';
 import type { HttpResponse } from '../django/http/response';
 import { migrate, objects, SESSION_TABLE, type Session } from '../django/contrib/sessions/models';
-import { sessionTraceOf, type SessionTrace } from '../django/contrib/sessions/middleware';
 import { import_engine } from '../django/contrib/sessions/backends';
-import { SessionStore as DbStore } from '../django/contrib/sessions/backends/db';
-import { TEMP_DIR } from '../django/contrib/sessions/backends/file';
-import { KEY_PREFIX as CACHE_PREFIX } from '../django/contrib/sessions/backends/cache';
-import { KEY_PREFIX as CACHED_DB_PREFIX } from '../django/contrib/sessions/backends/cached_db';
 import {
   cryptoRandom,
   type Clock,
@@ -28,12 +25,19 @@ import {
 import { registerTemplates } from '../django/template/engine';
 import { http_date } from '../django/utils/http';
 import * as timezone from '../django/utils/timezone';
-import { PyDateTime, PyDict, type PyValue } from '../python';
+import { describeException } from '../django/views/debug';
+import { SERVER_SOFTWARE } from '../django/version';
+import { PyDateTime } from '../python';
 import { templates } from './myapp/templates';
 import { migrate as migrateMyapp, MESSAGE_TABLE, type Message } from './myapp/models';
 import { urlconf } from './mysite/urls';
+import { import_string } from './mysite/modules';
 import { projectSettings, SESSION_APP } from './mysite/settings';
-import { viewNoteOf, type ViewNote } from './viewNotes';
+import { sessionTraceOf, type SessionTrace } from './observe/middleware';
+import { storedSessions, type StoredSession } from './observe/store';
+import { viewNoteOf, type ViewNote } from './observe/views';
+
+export type { StoredSession };
 
 registerTemplates(templates);
 
@@ -47,23 +51,14 @@ export interface Exchange {
   setCookies: string[];
   body: string;
   contentType: string;
+  /**
+   * A 5xx's exception as the last line of its traceback (`TypeError: Object of type set is not
+   * JSON serializable`), as Django's test client keeps it (`response.exc_info`); null otherwise.
+   */
+  serverError: string | null;
   session?: SessionTrace;
   view?: ViewNote;
   logs: LogRecord[];
-}
-
-/** A row of the store panel, whatever the engine. */
-export interface StoredSession {
-  key: string;
-  data: PyDict;
-  /** db/cached_db/file: the encoded string as stored. */
-  sessionData?: string;
-  /** Epoch milliseconds; null: never (a cache entry without timeout). */
-  expiresAt: number | null;
-  /** A db row past its expire_date still sits in the table until clear_expired(). */
-  expired: boolean;
-  /** Where this row lives. */
-  where: 'db' | 'cache' | 'file';
 }
 
 /** What survives a page reload: database rows and files (caches are process memory). */
@@ -150,11 +145,16 @@ export class DjangoServer {
   handle(init: RequestInit): Exchange {
     const logs: LogRecord[] = [];
     this.requestLogs = logs;
+    let exception: unknown = undefined;
+    const receiver = ({ request, exc }: { request: HttpRequest; exc: unknown }) => {
+      if (request.runtime === this.runtime) exception = exc;
+    };
+    got_request_exception.connect(receiver);
     try {
       const request = new HttpRequest(init, this.runtime);
       let response: HttpResponse;
       try {
-        this.handler ??= new BaseHandler(this.runtime, urlconf);
+        this.handler ??= new BaseHandler(this.runtime, urlconf, import_string);
         response = this.handler.get_response(request);
       } catch (exc) {
         // get_response() turns every error into a response; only building the handler can
@@ -163,14 +163,14 @@ export class DjangoServer {
         // 500 that explains it, and the next request tries again.
         response = response_for_exception(request, exc, urlconf);
       }
-      const headers = response.headers.entries();
-      const length = new TextEncoder().encode(response.content).length;
-      // What runserver adds on the way out.
-      headers.unshift(
+      // What runserver's WSGI server writes around Django's headers: Date and Server first, and
+      // `Connection: close` last, as the length of the body is not given (measured: 3.2, 5.2).
+      const headers: [string, string][] = [
         ['Date', http_date(timezone.time(this.runtime))],
-        ['Server', 'WSGIServer/0.2 CPython/3.12'],
-      );
-      headers.push(['Content-Length', String(length)]);
+        ['Server', SERVER_SOFTWARE],
+        ...response.headers.entries(),
+        ['Connection', 'close'],
+      ];
       return {
         status: response.status_code,
         reason: response.reason_phrase,
@@ -178,11 +178,14 @@ export class DjangoServer {
         setCookies: response.setCookieHeaders(),
         body: response.content,
         contentType: response.headers.get('Content-Type') ?? '',
+        serverError:
+          response.status_code >= 500 && exception !== undefined ? lastLine(exception) : null,
         session: sessionTraceOf(request),
         view: viewNoteOf(request),
         logs,
       };
     } finally {
+      got_request_exception.disconnect(receiver);
       this.requestLogs = null;
     }
   }
@@ -192,78 +195,9 @@ export class DjangoServer {
     import_engine(this.settings.SESSION_ENGINE).SessionStore.clear_expired(this.runtime);
   }
 
-  /** Everything the server holds for sessions now, as the store panel lists it. */
+  /** Everything the server holds for sessions now, as the store panel lists it (observe/store.ts). */
   storedSessions(): StoredSession[] {
-    const engine = this.settings.SESSION_ENGINE.replace('django.contrib.sessions.backends.', '');
-    const nowMs = this.runtime.clock.now();
-    const decoder = new DbStore(this.runtime);
-    const out: StoredSession[] = [];
-    if ((engine === 'db' || engine === 'cached_db') && this.migrated) {
-      for (const row of this.db.table<Session>(SESSION_TABLE).all()) {
-        const expiresAt = Number(row.expire_date.epochMicroseconds) / 1000;
-        out.push({
-          key: row.session_key,
-          data: decoder.decode(row.session_data),
-          sessionData: row.session_data,
-          expiresAt,
-          expired: expiresAt <= nowMs,
-          where: 'db',
-        });
-      }
-    }
-    if (engine === 'cache' || engine === 'cached_db') {
-      const prefix = this.caches
-        .get(this.settings.SESSION_CACHE_ALIAS)
-        .make_key(engine === 'cache' ? CACHE_PREFIX : CACHED_DB_PREFIX);
-      for (const entry of this.cacheEntries()) {
-        if (!entry.key.startsWith(prefix) || !(entry.value instanceof PyDict)) continue;
-        out.push({
-          key: entry.key.slice(prefix.length),
-          data: entry.value,
-          expiresAt: entry.expiresAt === null ? null : entry.expiresAt * 1000,
-          expired: false,
-          where: 'cache',
-        });
-      }
-    }
-    if (engine === 'file') {
-      const dir = this.settings.SESSION_FILE_PATH || TEMP_DIR;
-      const prefix = this.settings.SESSION_COOKIE_NAME;
-      for (const f of this.files.entries()) {
-        const name = f.path.slice(dir.length + 1);
-        if (!f.path.startsWith(dir + '/') || !name.startsWith(prefix)) continue;
-        const data = f.content ? decoder.decode(f.content) : new PyDict();
-        const expiry = data.get('_session_expiry');
-        const expiresAt = this.fileExpiry(expiry, f.mtime);
-        out.push({
-          key: name.slice(prefix.length),
-          data,
-          sessionData: f.content,
-          expiresAt,
-          expired: expiresAt !== null && expiresAt <= nowMs,
-          where: 'file',
-        });
-      }
-    }
-    return out;
-  }
-
-  cacheEntries(): CacheEntry[] {
-    return this.caches.get(this.settings.SESSION_CACHE_ALIAS).entries();
-  }
-
-  /** When the file backend will treat a file as expired (an int expiry never expires there). */
-  private fileExpiry(expiry: PyValue | undefined, mtime: number): number | null {
-    if (typeof expiry === 'string') {
-      try {
-        return Number(PyDateTime.fromisoformat(expiry).epochMicroseconds) / 1000;
-      } catch {
-        return null;
-      }
-    }
-    if (typeof expiry === 'bigint' || typeof expiry === 'number')
-      return Number(expiry) > 0 ? null : mtime;
-    return mtime + this.settings.SESSION_COOKIE_AGE * 1000;
+    return storedSessions(this);
   }
 
   snapshot(): ServerSnapshot {
@@ -309,4 +243,10 @@ export class DjangoServer {
   sessionRows(): Session[] {
     return objects(this.runtime).all();
   }
+}
+
+/** The traceback's last line: `KeyError: 'x'`, `TypeError: ...`, or the class alone. */
+function lastLine(exc: unknown): string {
+  const { type, value } = describeException(exc);
+  return value ? `${type}: ${value}` : type;
 }

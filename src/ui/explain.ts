@@ -3,6 +3,7 @@
  * Django keeps this reasoning to itself; the playground spells it out from the trace.
  */
 import type { NetworkEntry } from '../browser/browser';
+import { engineName } from '../django/contrib/sessions/backends';
 
 export interface Sentence {
   key: string;
@@ -10,14 +11,6 @@ export interface Sentence {
   /** Values that are durations in seconds, formatted by the UI in the reader's language. */
   seconds?: Record<string, number>;
 }
-
-const WHERE: Record<string, string> = {
-  'django.contrib.sessions.backends.db': 'db',
-  'django.contrib.sessions.backends.cache': 'cache',
-  'django.contrib.sessions.backends.cached_db': 'cached_db',
-  'django.contrib.sessions.backends.file': 'file',
-  'django.contrib.sessions.backends.signed_cookies': 'signed_cookies',
-};
 
 /** The host of a URL; the text itself if it is not one (a restored world is only type-checked). */
 export function hostOf(url: string): string {
@@ -49,9 +42,9 @@ export function explain(entry: NetworkEntry): Sentence[] {
       out.push({ key: 'explain.noMiddleware' });
     else if (r.status >= 500) out.push({ key: 'explain.serverError' });
     else out.push({ key: 'explain.noSessionMiddlewareRan' });
-    return out.concat(jarNotes(entry));
+    return out.concat(exceptionNote(entry), jarNotes(entry));
   }
-  const where = WHERE[trace.engine] ?? 'db';
+  const where = engineName(trace.engine) ?? 'db';
   // signed_cookies has no store: its sentences say where the data really goes, the cookie.
   const signed = where === 'signed_cookies' ? 'Signed' : '';
   for (const e of trace.events) {
@@ -99,7 +92,13 @@ export function explain(entry: NetworkEntry): Sentence[] {
     }
   }
   if (trace.varyCookie) out.push({ key: 'explain.vary' });
-  return out.concat(jarNotes(entry));
+  return out.concat(exceptionNote(entry), jarNotes(entry));
+}
+
+/** A server error's exception, as Django's traceback ends (not for console answers' own errors). */
+function exceptionNote(entry: NetworkEntry): Sentence[] {
+  const error = entry.response.serverError;
+  return error ? [{ key: 'explain.exception', values: { error } }] : [];
 }
 
 function jarNotes(entry: NetworkEntry): Sentence[] {

@@ -162,6 +162,8 @@ const networkEntry = v.object({
     setCookies: list(str, 100),
     body: str,
     contentType: str,
+    // A 5xx's exception line (issue 11); absent in worlds saved before it existed.
+    serverError: v.optional(v.nullable(str), null),
     logs: list(v.object({ logger: str, level: str, message: str }), 1000),
     session: v.fallback(v.optional(sessionTrace), undefined),
     view: v.fallback(v.optional(viewNote), undefined),

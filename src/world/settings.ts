@@ -8,12 +8,13 @@ import {
   type SameSite,
   type Settings,
 } from '../django/conf/global_settings';
+import { ENGINE_NAMES, ENGINE_PREFIX, type EngineName } from '../django/contrib/sessions/backends';
 import { byteLength, MAX_COOKIE_BYTES } from '../browser/cookieJar';
 import { SESSION_APP, SESSION_MIDDLEWARE } from '../server/mysite/settings';
 
-export const ENGINES = ['db', 'cache', 'cached_db', 'file', 'signed_cookies'] as const;
-export type EngineName = (typeof ENGINES)[number];
-export const ENGINE_PREFIX = 'django.contrib.sessions.backends.';
+// The engines are listed once, in django/contrib/sessions/backends (issue 12).
+export const ENGINES = ENGINE_NAMES;
+export { ENGINE_PREFIX, type EngineName };
 
 /** What the settings panel edits, in the playground's terms. */
 export interface EditableSettings {

@@ -9,20 +9,21 @@ import { HttpResponse } from '../../src/django/http/response';
 import { PyTuple, type PyValue } from '../../src/python';
 import type { SessionBase } from '../../src/django/contrib/sessions/backends/base';
 import { DjangoServer } from '../../src/server/server';
+import {
+  ENGINE_NAMES,
+  enginePath,
+  type EngineName,
+} from '../../src/django/contrib/sessions/backends';
 
 /** 2023-11-14T22:13:20Z, the frozen `time.time()` of the spec's observed strings and vectors. */
 export const T0 = 1_700_000_000;
 export const SECRET = 'playground-secret';
 
-export const ENGINE = {
-  db: 'django.contrib.sessions.backends.db',
-  cache: 'django.contrib.sessions.backends.cache',
-  cached_db: 'django.contrib.sessions.backends.cached_db',
-  file: 'django.contrib.sessions.backends.file',
-  signed_cookies: 'django.contrib.sessions.backends.signed_cookies',
-} as const;
-export type EngineName = keyof typeof ENGINE;
-export const ENGINE_NAMES = Object.keys(ENGINE) as EngineName[];
+export const ENGINE = Object.fromEntries(ENGINE_NAMES.map((n) => [n, enginePath(n)])) as Record<
+  EngineName,
+  string
+>;
+export { ENGINE_NAMES, type EngineName };
 
 export interface World {
   server: DjangoServer;

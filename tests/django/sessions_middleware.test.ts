@@ -4,6 +4,7 @@
  * process_response. Set-Cookie strings are the ones Django 3.2.25 printed with time.time() frozen
  * at 1700000000.
  */
+import { import_string } from '../../src/server/mysite/modules';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/django/conf/global_settings';
 import { SessionStore as DbStore } from '../../src/django/contrib/sessions/backends/db';
@@ -99,10 +100,18 @@ describe('SessionMiddlewareTests', () => {
     expect(r.headers.get('Vary')).toBe('Cookie');
   });
 
-  it('test_session_save_on_5xx (newest): a 503 is not saved either (Django 3.2 saved it)', () => {
-    const { session, cookie } = run(hello, { status: 503 });
-    expect(session.load().has('hello')).toBe(false);
-    expect(cookie).toBeUndefined();
+  it('test_session_save_on_5xx (4.2 and 5.2, #34173): a 503 is not saved either', () => {
+    for (const DJANGO_VERSION of ['4.2', '5.2'] as const) {
+      const { session, cookie } = run(hello, { status: 503, settings: { DJANGO_VERSION } });
+      expect(session.load().has('hello')).toBe(false);
+      expect(cookie).toBeUndefined();
+    }
+  });
+
+  it('Django 3.2 skipped the save for a 500 only: a 503 saves and sends the cookie', () => {
+    const { session, cookie } = run(hello, { status: 503, settings: { DJANGO_VERSION: '3.2' } });
+    expect(session.load().get('hello')).toBe('world');
+    expect(cookie).toBe(newCookie(session.session_key as string));
   });
 
   it('a 4xx response is saved (only 5xx are skipped)', () => {
@@ -138,7 +147,7 @@ describe('SessionMiddlewareTests', () => {
       return new HttpResponse('ok');
     };
     const urlconf: URLConf = { name: 'tests.urls', urlpatterns: [path('interrupt/', interrupt)] };
-    const handler = new BaseHandler(w.server.runtime, urlconf);
+    const handler = new BaseHandler(w.server.runtime, urlconf, import_string);
     const request = new HttpRequest({ method: 'GET', path: '/interrupt/' }, w.server.runtime);
     const r = handler.get_response(request);
     expect(r.status_code).toBe(400);
@@ -320,15 +329,23 @@ describe.each(ENGINE_NAMES)('the middleware decisions (spec 3.2) with the %s eng
     expect(second.response.headers.get('Vary')).toBe('Cookie');
   });
 
-  it('SESSION_SAVE_EVERY_REQUEST re-sends the cookie of an untouched session, without Vary', () => {
-    const first = run(hello, { settings });
-    const key = first.session.session_key as string;
-    first.w.server.configure({ SESSION_SAVE_EVERY_REQUEST: true });
-    first.w.clock.advance(60_000);
-    const second = run(() => {}, { w: first.w, cookie: key });
-    const sent = second.response.cookies.get('sessionid');
-    expect(sent?.attrs.expires).toBe('Tue, 28 Nov 2023 22:14:20 GMT');
-    expect(second.response.headers.has('Vary')).toBe(false);
-    expect(second.session.get('hello')).toBe('world');
-  });
+  it.each([
+    ['3.2', false],
+    ['4.2', false],
+    // Django 5.2.14 (CVE-2026-35192): a response that sets the session cookie varies on Cookie.
+    ['5.2', true],
+  ] as const)(
+    'SESSION_SAVE_EVERY_REQUEST re-sends the cookie of an untouched session (%s: Vary %s)',
+    (version, vary) => {
+      const first = run(hello, { settings: { ...settings, DJANGO_VERSION: version } });
+      const key = first.session.session_key as string;
+      first.w.server.configure({ SESSION_SAVE_EVERY_REQUEST: true });
+      first.w.clock.advance(60_000);
+      const second = run(() => {}, { w: first.w, cookie: key });
+      const sent = second.response.cookies.get('sessionid');
+      expect(sent?.attrs.expires).toBe('Tue, 28 Nov 2023 22:14:20 GMT');
+      expect(second.response.headers.get('Vary')).toBe(vary ? 'Cookie' : undefined);
+      expect(second.session.get('hello')).toBe('world');
+    },
+  );
 });

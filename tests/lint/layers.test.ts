@@ -13,7 +13,10 @@ async function problems(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: resolve(ROOT, file) });
   return (result?.messages ?? [])
     .filter(
-      (m) => m.ruleId === 'import-x/no-restricted-paths' || m.ruleId === 'no-restricted-imports',
+      (m) =>
+        m.ruleId === 'import-x/no-restricted-paths' ||
+        m.ruleId === 'no-restricted-imports' ||
+        m.ruleId === '@typescript-eslint/no-restricted-imports',
     )
     .map((m) => m.message);
 }
@@ -43,6 +46,21 @@ describe('the layer rule', () => {
     expect(await problems('src/django/x.ts', "import { http } from 'msw';\nvoid http;\n")).toEqual([
       expect.stringContaining('The port of Django knows nothing of the UI or of MSW.'),
     ]);
+  });
+
+  it("refuses django.contrib in Django's own core (a type may be named)", async () => {
+    expect(
+      await problems(
+        'src/django/core/x.ts',
+        "import { SessionBase } from '../contrib/sessions/backends/base';\nvoid SessionBase;\n",
+      ),
+    ).toEqual([expect.stringContaining('Django itself does not import django.contrib')]);
+    expect(
+      await problems(
+        'src/django/http/x.ts',
+        "import type { SessionBase } from '../contrib/sessions/backends/base';\nexport type S = SessionBase;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('lets an import from below through', async () => {

@@ -386,37 +386,60 @@ describe('the login form', () => {
     expect(w.server.sessionRows()).toEqual([]);
   });
 
-  it('more than DATA_UPLOAD_MAX_NUMBER_FIELDS (1000) fields: 400, TooManyFieldsSent', () => {
-    const w = world();
-    const fields = (n: number) => Array.from({ length: n }, (_, i) => `f${i}=1`).join('&');
-    const x = post(w, '/myapp/login/', fields(1001));
-    expect(x.status).toBe(400);
-    expect(x.body).toBe(errorPage('Bad Request (400)'));
-    expect(x.contentType).toBe('text/html');
-    expect(x.logs).toEqual([
-      {
-        logger: 'django.security.TooManyFieldsSent',
-        level: 'ERROR',
-        message:
-          'The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS.',
-      },
-      { logger: 'django.request', level: 'WARNING', message: 'Bad Request: /myapp/login/' },
-    ]);
-    expect(post(w, '/myapp/login/', fields(1000)).status).toBe(200);
-  });
+  const tooMany = {
+    logger: 'django.security.TooManyFieldsSent',
+    level: 'ERROR',
+    message: 'The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS.',
+  };
+  // Measured with each release (record.py's settings, Python's logging captured).
+  it.each([
+    [
+      '3.2',
+      'text/html',
+      [
+        tooMany,
+        { logger: 'django.request', level: 'WARNING', message: 'Bad Request: /myapp/login/' },
+      ],
+    ],
+    ['4.2', 'text/html; charset=utf-8', [tooMany]],
+    ['5.2', 'text/html; charset=utf-8', [tooMany]],
+  ] as const)(
+    'more than DATA_UPLOAD_MAX_NUMBER_FIELDS (1000) fields, Django %s: 400, TooManyFieldsSent',
+    (DJANGO_VERSION, contentType, logs) => {
+      const w = world({ DJANGO_VERSION });
+      const fields = (n: number) => Array.from({ length: n }, (_, i) => `f${i}=1`).join('&');
+      const x = post(w, '/myapp/login/', fields(1001));
+      expect(x.status).toBe(400);
+      expect(x.body).toBe(errorPage('Bad Request (400)'));
+      expect(x.contentType).toBe(contentType);
+      expect(x.logs).toEqual(logs);
+      expect(post(w, '/myapp/login/', fields(1000)).status).toBe(200);
+    },
+  );
 });
 
 describe('errors the handler turns into responses', () => {
-  it("an unknown URL: Django's 404 page", () => {
-    const w = world();
+  it.each([
+    ['3.2', 'text/html'],
+    ['4.2', 'text/html; charset=utf-8'],
+    ['5.2', 'text/html; charset=utf-8'],
+  ] as const)('an unknown URL, Django %s: the 404 page (%s)', (DJANGO_VERSION, contentType) => {
+    const w = world({ DJANGO_VERSION });
     const x = get(w, '/nope/');
     expect(x.status).toBe(404);
-    expect(x.contentType).toBe('text/html');
+    expect(x.contentType).toBe(contentType);
     expect(x.body).toBe(
       errorPage('Not Found', 'The requested resource was not found on this server.'),
     );
     expect(x.logs).toEqual([
       { logger: 'django.request', level: 'WARNING', message: 'Not Found: /nope/' },
+    ]);
+  });
+
+  it('a path with non-ASCII and control characters is logged escaped (CVE-2025-48432)', () => {
+    const x = get(world(), '/nope/\u09b0\x1b/');
+    expect(x.logs).toEqual([
+      { logger: 'django.request', level: 'WARNING', message: 'Not Found: /nope/\\u09b0\\x1b/' },
     ]);
   });
 

@@ -150,6 +150,29 @@ describe('Settings panel', () => {
   });
 });
 
+describe('Settings panel: which Django answers', () => {
+  it('offers 3.2, 4.2 and 5.2 (5.2 by default); choosing 3.2 makes the server Django 3.2', async () => {
+    const { user, world } = renderApp();
+    await openPanel(user, 'Settings');
+    const version = screen.getByRole('combobox', { name: 'Django version' });
+    expect(
+      within(version)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['3.2.25 (LTS)', '4.2.28 (LTS)', '5.2.18 (LTS)']);
+    expect(version).toHaveValue('5.2');
+    await user.selectOptions(version, '3.2');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(world.settings.DJANGO_VERSION).toBe('3.2');
+    expect(world.server.settings.DJANGO_VERSION).toBe('3.2');
+    // Django 3.2's 404 page says text/html without a charset (4.x adds it).
+    await act(async () => {
+      await world.navigate('A', '/myapp/nothing/');
+    });
+    expect(world.network.at(-1)?.response.contentType).toBe('text/html');
+  });
+});
+
 describe('Clock', () => {
   it('jumps two weeks and shows how far ahead the virtual time is', async () => {
     const { user } = renderApp();

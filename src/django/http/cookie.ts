@@ -3,7 +3,7 @@
  * request header is read, and how each `Set-Cookie` value is written (quoting, attribute order
  * and spelling: `expires` lower-case, `HttpOnly` before `Max-Age`, `Secure` last).
  */
-import { pyStrip } from '../../python';
+import { PyException, pyStrip, strRepr } from '../../python';
 
 const LEGAL_CHARS =
   "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~:";
@@ -69,6 +69,9 @@ const RESERVED: [string, string][] = [
   ['version', 'Version'],
 ];
 const FLAGS = new Set(['secure', 'httponly']);
+const RESERVED_KEYS = new Set(RESERVED.map(([name]) => name));
+/** `_is_legal_key`: one or more of LEGAL_CHARS, nothing else. */
+const LEGAL_KEY = /^[A-Za-z0-9!#$%&'*+\-.^_`|~:]+$/;
 
 export type MorselAttrs = {
   comment?: string;
@@ -82,14 +85,26 @@ export type MorselAttrs = {
   version?: string;
 };
 
+/** http.cookies.CookieError */
+export class CookieError extends PyException {
+  override get pyName() {
+    return 'CookieError';
+  }
+}
+
 /** One cookie of a response: `Morsel.OutputString()` is the Set-Cookie header's value. */
 export class Morsel {
   attrs: MorselAttrs = {};
 
+  /** `Morsel.set(key, ...)`, which refuses an attribute's name or a key that is not legal. */
   constructor(
     readonly key: string,
     public value: string,
-  ) {}
+  ) {
+    if (RESERVED_KEYS.has(key.toLowerCase()))
+      throw new CookieError(`Attempt to set a reserved key ${strRepr(key)}`);
+    if (!LEGAL_KEY.test(key)) throw new CookieError(`Illegal key ${strRepr(key)}`);
+  }
 
   get coded_value(): string {
     return quote(this.value);

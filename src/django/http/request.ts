@@ -36,7 +36,9 @@ export class QueryDict {
   }
 }
 
-const decoder = new TextDecoder('utf-8'); // invalid bytes become U+FFFD, like errors='replace'
+// Invalid bytes become U+FFFD, like errors='replace'; a leading U+FEFF is text, as Python's
+// 'utf-8' codec keeps it (only 'utf-8-sig' strips it).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function percentDecode(text: string): string {
   if (!text.includes('%')) return text;

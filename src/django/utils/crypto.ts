@@ -3,7 +3,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { PyValueError } from '../../python';
-import type { RandomSource } from '../runtime';
+import type { RandomSource } from '../clock';
 
 const encoder = new TextEncoder();
 const HASHES = { sha1, sha256 } as const;

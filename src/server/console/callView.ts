@@ -25,7 +25,7 @@ import {
 } from '../../python';
 import { callValue, toList } from '../../python/parser/protocol';
 import { makeTimedelta } from '../../python/parser/datetimes';
-import { noteView } from '../viewNotes';
+import { noteView } from '../observe/views';
 import { CONSOLE_METHODS, type ConsoleMethod } from './methods';
 import { SessionObj } from './session';
 

@@ -14,7 +14,7 @@ import { JsonResponse, type HttpResponse } from '../../django/http/response';
 import { PyAttributeError, PyDict, loads, typeName } from '../../python';
 import { ConsoleUnsupported, runLine, type Value } from '../../python/parser';
 import { DATETIME_CLASS, TIMEDELTA_CLASS } from '../../python/parser/datetimes';
-import { noteView } from '../viewNotes';
+import { noteView } from '../observe/views';
 import { RequestObj } from './request';
 import { timezoneModule, viewModules } from './timezone';
 

@@ -6,7 +6,7 @@ import { PyKeyError, type PyValue } from '../../python';
 import type { HttpRequest } from '../../django/http/request';
 import { HttpResponse } from '../../django/http/response';
 import { render } from '../../django/shortcuts';
-import { noteView } from '../viewNotes';
+import { noteView } from '../observe/views';
 import { LoginForm } from './forms';
 import { allMessages, createMessage } from './models';
 

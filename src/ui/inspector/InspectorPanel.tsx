@@ -1,7 +1,7 @@
 /**
  * The session inspector: paste a `session_data` value or a signed-cookie session value and a
  * SECRET_KEY, and see how Django reads it, part by part. Everything is computed in the page by
- * the Django port (src/django/contrib/sessions/inspect.ts); the key is never sent anywhere.
+ * the playground's reading of Django's signing (src/server/observe/inspect.ts); the key is never sent anywhere.
  * Ages are measured with the playground's virtual clock and its SESSION_COOKIE_AGE, so the
  * verdict matches what the playground's server would decide.
  */
@@ -13,7 +13,7 @@ import {
   SIGNED_COOKIE_SALT,
   type Inspection,
   type Part,
-} from '../../django/contrib/sessions/inspect';
+} from '../../server/observe/inspect';
 import { formatDateTime, formatNumber } from '../format';
 import { useNow } from '../hooks/useNow';
 import { useWorld } from '../hooks/useWorld';

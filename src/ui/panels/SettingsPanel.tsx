@@ -12,6 +12,8 @@ import {
   type EditableSettings,
   type SettingError,
 } from '../../world/settings';
+import { DJANGO_VERSIONS } from '../../django/conf/global_settings';
+import { RELEASES } from '../../django/version';
 
 type Draft = Omit<EditableSettings, 'SESSION_COOKIE_AGE' | 'SESSION_COOKIE_DOMAIN'> & {
   SESSION_COOKIE_AGE: string;
@@ -100,6 +102,31 @@ export function SettingsPanel() {
     <form className="panel settings" onSubmit={apply} aria-label={t('settings.title')}>
       <p className="hint">{t('settings.intro')}</p>
       <pre className="py-comment"># mysite/settings.py</pre>
+      <fieldset>
+        <legend>Django</legend>
+        <div className={`settings-line${err('DJANGO_VERSION') ? ' has-error' : ''}`}>
+          <label>
+            {t('settings.djangoVersion')}{' '}
+            <select
+              value={draft.DJANGO_VERSION}
+              onChange={(e) => set('DJANGO_VERSION', e.target.value as Draft['DJANGO_VERSION'])}
+              {...described('DJANGO_VERSION')}
+            >
+              {DJANGO_VERSIONS.map((v) => (
+                <option key={v} value={v}>
+                  {`${RELEASES[v]} (${t('settings.djangoLts')})`}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <span className="py-comment"># {t('settings.djangoVersionHint')}</span>
+          {err('DJANGO_VERSION') && (
+            <p className="field-error" id="err-DJANGO_VERSION" role="alert">
+              {err('DJANGO_VERSION')}
+            </p>
+          )}
+        </div>
+      </fieldset>
       <fieldset>
         <legend>INSTALLED_APPS / MIDDLEWARE</legend>
         <label className="check">

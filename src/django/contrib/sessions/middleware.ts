@@ -1,9 +1,6 @@
 /**
  * django/contrib/sessions/middleware.py: gives every request a `request.session`, and after the
  * view decides what the browser must be told: delete the cookie, send it (again), or nothing.
- *
- * Besides the response, it records its decision (SessionTrace) so that the playground can say
- * *why*: Django keeps that reasoning to itself.
  */
 import { PyOverflowError, PyTypeError, typeName, type PyValue } from '../../../python';
 import type { HttpRequest } from '../../http/request';
@@ -11,157 +8,97 @@ import type { HttpResponse } from '../../http/response';
 import type { Runtime } from '../../runtime';
 import { patch_vary_headers } from '../../utils/cache';
 import { http_date } from '../../utils/http';
-import * as timezone from '../../utils/timezone';
-import {
-  UpdateError,
-  type SessionBase,
-  type SessionEngine,
-  type SessionEvent,
-} from './backends/base';
+import * as time from '../../utils/timezone';
+import { at_least } from '../../version';
+import { UpdateError, type SessionStoreClass } from './backends/base';
 import { import_engine } from './backends';
 import { SessionInterrupted } from './exceptions';
 
-export type SessionDecision =
-  /** Cookie sent and session empty: the cookie is deleted. */
-  | 'cookie-deleted'
-  /** Modified (or SESSION_SAVE_EVERY_REQUEST) and not empty: saved, cookie sent. */
-  | 'saved'
-  /** Modified, but the response is a server error (5xx): nothing saved, no cookie. */
-  | 'not-saved-server-error'
-  /** Modified, but empty with no key: nothing to save. */
-  | 'empty-not-saved'
-  /** Read but not changed: nothing saved, no cookie (the expiry does not slide on reads). */
-  | 'read-only'
-  /** Never touched by the view: nothing at all. */
-  | 'untouched'
-  /** The session was deleted elsewhere during the request: SessionInterrupted, a 400. */
-  | 'interrupted';
-
-export interface SessionTrace {
-  engine: string;
-  cookieName: string;
-  /** The session cookie the browser sent, if any. */
-  cookieIn: string | null;
-  /** The key after validation when the request came in. */
-  keyIn: string | null;
-  /** The key when the response left (null: none). */
-  keyOut: string | null;
-  accessed: boolean;
-  modified: boolean;
-  empty: boolean;
-  saveEveryRequest: boolean;
-  decision: SessionDecision;
-  /** When saved: the cookie's lifetime, or null for "until the browser closes". */
-  maxAge: number | null;
-  browserClose: boolean;
-  varyCookie: boolean;
-  setCookie: string | null;
-  events: SessionEvent[];
-}
-
-const traces = new WeakMap<HttpRequest, SessionTrace>();
-
-/** The middleware's decision for a request it handled. */
-export function sessionTraceOf(request: HttpRequest): SessionTrace | undefined {
-  return traces.get(request);
-}
-
 /** `time.time() + max_age`, with Python's complaint when max_age is not a number. */
-function addSeconds(now: number, maxAge: PyValue): number {
-  if (typeof maxAge === 'bigint') {
+function add(now: number, max_age: PyValue): number {
+  if (typeof max_age === 'bigint') {
     // float + int converts the int first: past the float range, Python's OverflowError.
-    if (!Number.isFinite(Number(maxAge)))
+    if (!Number.isFinite(Number(max_age)))
       throw new PyOverflowError('int too large to convert to float');
-    return now + Number(maxAge);
+    return now + Number(max_age);
   }
-  if (typeof maxAge === 'number') return now + maxAge;
-  if (typeof maxAge === 'boolean') return now + (maxAge ? 1 : 0);
-  throw new PyTypeError(`unsupported operand type(s) for +: 'float' and '${typeName(maxAge)}'`);
+  if (typeof max_age === 'number') return now + max_age;
+  if (typeof max_age === 'boolean') return now + (max_age ? 1 : 0);
+  throw new PyTypeError(`unsupported operand type(s) for +: 'float' and '${typeName(max_age)}'`);
 }
 
 export class SessionMiddleware {
-  private readonly engine: SessionEngine;
+  SessionStore: SessionStoreClass;
 
   constructor(
-    private readonly get_response: (request: HttpRequest) => HttpResponse,
-    private readonly runtime: Runtime,
+    readonly get_response: (request: HttpRequest) => HttpResponse,
+    readonly runtime: Runtime,
   ) {
-    this.engine = import_engine(runtime.settings.SESSION_ENGINE);
+    const engine = import_engine(runtime.settings.SESSION_ENGINE);
+    this.SessionStore = engine.SessionStore;
   }
 
-  call(request: HttpRequest): HttpResponse {
+  /** MiddlewareMixin.__call__ */
+  __call__(request: HttpRequest): HttpResponse {
     this.process_request(request);
-    return this.process_response(request, this.get_response(request));
+    const response = this.get_response(request);
+    return this.process_response(request, response);
   }
 
   process_request(request: HttpRequest): void {
     const session_key = request.COOKIES[this.runtime.settings.SESSION_COOKIE_NAME] ?? null;
-    request.session = new this.engine.SessionStore(this.runtime, session_key);
+    request.session = new this.SessionStore(this.runtime, session_key);
   }
 
   /**
-   * If the session was modified, or every request must save, save it and send the cookie; if it
-   * was emptied while the browser holds a cookie, delete the cookie.
+   * If request.session was modified, or if the configuration is to save the session every time,
+   * save the changes and set a session cookie or delete the session cookie if the session has
+   * been emptied.
    */
   process_response(request: HttpRequest, response: HttpResponse): HttpResponse {
-    if (!request.hasSession()) return response;
     const settings = this.runtime.settings;
-    const session: SessionBase = request.session;
-    const accessed = session.accessed;
-    const modified = session.modified;
-    const empty = session.is_empty();
-    const cookieIn = request.COOKIES[settings.SESSION_COOKIE_NAME] ?? null;
-    const trace: SessionTrace = {
-      engine: settings.SESSION_ENGINE,
-      cookieName: settings.SESSION_COOKIE_NAME,
-      cookieIn,
-      keyIn: session.events.some((e) => e.kind === 'key-rejected') ? null : cookieIn,
-      keyOut: session.session_key,
-      accessed,
-      modified,
-      empty,
-      saveEveryRequest: settings.SESSION_SAVE_EVERY_REQUEST,
-      decision: accessed ? 'read-only' : 'untouched',
-      maxAge: null,
-      browserClose: false,
-      varyCookie: false,
-      setCookie: null,
-      events: session.events,
-    };
-    traces.set(request, trace);
-
-    // Delete the cookie only when the session is entirely empty.
-    if (cookieIn !== null && empty) {
+    if (!request.hasSession()) return response; // except AttributeError: return response
+    const accessed = request.session.accessed;
+    const modified = request.session.modified;
+    const empty = request.session.is_empty();
+    let need_vary_cookie: boolean;
+    // First check if we need to delete this cookie.
+    // The session should be deleted only if the session is entirely empty.
+    if (settings.SESSION_COOKIE_NAME in request.COOKIES && empty) {
       response.delete_cookie(settings.SESSION_COOKIE_NAME, {
         path: settings.SESSION_COOKIE_PATH,
         domain: settings.SESSION_COOKIE_DOMAIN,
         samesite: settings.SESSION_COOKIE_SAMESITE,
       });
-      patch_vary_headers(response, ['Cookie']);
-      trace.decision = 'cookie-deleted';
+      need_vary_cookie = true;
     } else {
-      if (accessed) patch_vary_headers(response, ['Cookie']);
+      // If the session was accessed, it must be varied on, regardless of whether it was
+      // modified or will be saved.
+      need_vary_cookie = accessed;
       if ((modified || settings.SESSION_SAVE_EVERY_REQUEST) && !empty) {
         let max_age: PyValue = null;
         let expires: string | null = null;
-        if (session.get_expire_at_browser_close()) {
-          trace.browserClose = true;
-        } else {
-          max_age = session.get_expiry_age();
-          expires = http_date(addSeconds(timezone.time(this.runtime), max_age));
+        if (!request.session.get_expire_at_browser_close()) {
+          max_age = request.session.get_expiry_age();
+          const expires_time = add(time.time(this.runtime), max_age);
+          expires = http_date(expires_time);
         }
-        // Skip the save for server errors (Django 5; 3.2 skipped only 500 itself), refs #3881.
-        if (response.status_code < 500) {
+        // Save the session data and refresh the client cookie.
+        // Skip session save for 5xx responses (Django 4.2, #34173; before: only for 500 itself,
+        // refs #3881).
+        const skip = at_least(settings, 4, 2)
+          ? response.status_code >= 500
+          : response.status_code === 500;
+        if (!skip) {
           try {
-            session.save();
+            request.session.save();
           } catch (e) {
             if (!(e instanceof UpdateError)) throw e;
-            trace.decision = 'interrupted';
             throw new SessionInterrupted(
               "The request's session was deleted before the request completed. The user may have logged out in a concurrent request, for example.",
             );
           }
-          response.set_cookie(settings.SESSION_COOKIE_NAME, session.session_key ?? '', {
+          response.set_cookie(settings.SESSION_COOKIE_NAME, request.session.session_key ?? '', {
             max_age: max_age as number | bigint | null,
             expires,
             domain: settings.SESSION_COOKIE_DOMAIN,
@@ -170,22 +107,14 @@ export class SessionMiddleware {
             httponly: settings.SESSION_COOKIE_HTTPONLY || null,
             samesite: settings.SESSION_COOKIE_SAMESITE,
           });
-          trace.decision = 'saved';
-          trace.maxAge = max_age === null ? null : Math.trunc(Number(max_age));
-        } else {
-          trace.decision = 'not-saved-server-error';
+          // With a session cookie set, it must be varied on (Django 5.2.14, CVE-2026-35192:
+          // SESSION_SAVE_EVERY_REQUEST sent the cookie of a session it never read without
+          // Vary; 4.2 and 3.2 were out of support and kept the old rule).
+          if (at_least(settings, 5, 2, 14)) need_vary_cookie = true;
         }
-      } else if (modified) {
-        trace.decision = 'empty-not-saved';
       }
     }
-    trace.keyOut = session.session_key;
-    trace.varyCookie =
-      response.headers
-        .get('Vary')
-        ?.split(/\s*,\s*/)
-        .includes('Cookie') ?? false;
-    trace.setCookie = response.cookies.get(settings.SESSION_COOKIE_NAME)?.OutputString() ?? null;
+    if (need_vary_cookie) patch_vary_headers(response, ['Cookie']);
     return response;
   }
 }

@@ -1,6 +1,6 @@
 /** django/core/cache/__init__.py: `caches[alias]`. */
 import { PyException } from '../../../python';
-import type { Clock } from '../../runtime';
+import type { Clock } from '../../clock';
 import { LocMemCache, type LocMemParams } from './backends/locmem';
 
 export class InvalidCacheBackendError extends PyException {

@@ -4,7 +4,7 @@
  * virtual clock.
  */
 import { FileExistsError, FileNotFoundError } from '../../../python';
-import type { Clock } from '../../runtime';
+import type { Clock } from '../../clock';
 
 export interface FileEntry {
   path: string;

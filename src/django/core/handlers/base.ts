@@ -6,21 +6,23 @@ import { ImproperlyConfigured } from '../exceptions';
 import type { HttpRequest } from '../../http/request';
 import type { HttpResponse } from '../../http/response';
 import type { Runtime } from '../../runtime';
-import { SessionMiddleware } from '../../contrib/sessions/middleware';
 import { resolve, type URLConf } from '../../urls/resolvers';
 import { convert_exception_to_response } from './exception';
 import { log_response } from '../../utils/log';
 
-type GetResponse = (request: HttpRequest) => HttpResponse;
-type MiddlewareFactory = (get_response: GetResponse, runtime: Runtime) => GetResponse;
+export type GetResponse = (request: HttpRequest) => HttpResponse;
 
-/** The middleware this port knows, by the dotted path settings.MIDDLEWARE uses. */
-export const MIDDLEWARE_CLASSES: Record<string, MiddlewareFactory> = {
-  'django.contrib.sessions.middleware.SessionMiddleware': (get_response, runtime) => {
-    const mw = new SessionMiddleware(get_response, runtime);
-    return (request) => mw.call(request);
-  },
-};
+/** A middleware class: `Middleware(get_response)` is called with each request. */
+export type MiddlewareClass = new (
+  get_response: GetResponse,
+  runtime: Runtime,
+) => { __call__(request: HttpRequest): HttpResponse };
+
+/**
+ * `import_string(middleware_path)`: the project's modules by dotted path. The port has no import
+ * system, so whoever builds the handler (the site, src/server) says which classes exist.
+ */
+export type ImportString = (dotted_path: string) => MiddlewareClass | undefined;
 
 export class BaseHandler {
   private readonly middleware_chain: GetResponse;
@@ -28,15 +30,17 @@ export class BaseHandler {
   constructor(
     private readonly runtime: Runtime,
     private readonly urlconf: URLConf,
+    import_string: ImportString,
   ) {
     let handler = convert_exception_to_response((request) => this._get_response(request), urlconf);
     for (const path of [...runtime.settings.MIDDLEWARE].reverse()) {
-      const factory = MIDDLEWARE_CLASSES[path];
-      if (!factory)
+      const middleware = import_string(path);
+      if (!middleware)
         throw new ImproperlyConfigured(
           `Module "${path}" does not define a middleware this playground knows.`,
         );
-      handler = convert_exception_to_response(factory(handler, runtime), urlconf);
+      const mw_instance = new middleware(handler, runtime);
+      handler = convert_exception_to_response((request) => mw_instance.__call__(request), urlconf);
     }
     this.middleware_chain = handler;
   }
@@ -45,7 +49,7 @@ export class BaseHandler {
     const response = this.middleware_chain(request);
     // Every 4xx/5xx is logged on django.request, unless already logged where it was raised.
     if (response.status_code >= 400)
-      log_response(this.runtime, `${response.reason_phrase}: ${request.path}`, response);
+      log_response(this.runtime, '%s: %s', [response.reason_phrase, request.path], response);
     return response;
   }
 

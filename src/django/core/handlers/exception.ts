@@ -13,6 +13,8 @@ import {
 import { bad_request, page_not_found, permission_denied, server_error } from '../../views/defaults';
 import { BadRequest, Http404, PermissionDenied, SuspiciousOperation } from '../exceptions';
 import { log_response } from '../../utils/log';
+import { got_request_exception } from '../signals';
+import { at_least } from '../../version';
 
 export function response_for_exception(
   request: HttpRequest,
@@ -23,30 +25,40 @@ export function response_for_exception(
   const debug = runtime.settings.DEBUG;
   // A 404 is logged by the handler's log_response ("Not Found: <path>") once the middleware ran.
   if (exc instanceof Http404) {
-    return debug ? technical_404_response(request, exc, urlconf) : page_not_found();
+    return debug ? technical_404_response(request, exc, urlconf) : page_not_found(request);
   }
   if (exc instanceof PermissionDenied) {
-    const response = permission_denied();
-    log_response(runtime, `Forbidden (Permission denied): ${request.path}`, response);
+    const response = permission_denied(request);
+    log_response(runtime, 'Forbidden (Permission denied): %s', [request.path], response);
     return response;
   }
   if (exc instanceof BadRequest) {
-    const response = debug ? technical_500_response(request, exc, 400) : bad_request();
+    const response = debug ? technical_500_response(request, exc, 400) : bad_request(request);
     // `log_response('%s: %s', str(exc), request.path)`: the exception's own message.
-    log_response(runtime, `${exc.pyStr}: ${request.path}`, response);
+    log_response(runtime, '%s: %s', [exc.pyStr, request.path], response);
     return response;
   }
   if (exc instanceof SuspiciousOperation) {
-    // The security logger gets every SuspiciousOperation; the handler then logs the 400 on
-    // django.request ("Bad Request: <path>").
-    runtime.log({ logger: `django.security.${exc.pyName}`, level: 'ERROR', message: exc.message });
-    return debug ? technical_500_response(request, exc, 400) : bad_request();
+    const response = debug ? technical_500_response(request, exc, 400) : bad_request(request);
+    const logger = `django.security.${exc.pyName}`;
+    if (at_least(runtime.settings, 4, 2)) {
+      // The security logger gets it through log_response, once (4.2.28 and 5.2.18, measured:
+      // the CVE-2025-48432 releases); the handler does not log the 400 again.
+      log_response(runtime, exc.pyStr, [], response, { logger, level: 'ERROR' });
+    } else {
+      // 3.2: the security logger, and then the handler's "Bad Request: <path>" on django.request.
+      runtime.log({ logger, level: 'ERROR', message: exc.pyStr });
+    }
+    return response;
   }
-  const response = debug ? technical_500_response(request, exc) : server_error();
+  got_request_exception.send({ request, exc });
+  const response = debug ? technical_500_response(request, exc) : server_error(request);
   // `log_response('%s: %s', response.reason_phrase, request.path, exc_info=...)`: the
   // traceback's last line stands for exc_info.
   const { type, value } = describeException(exc);
-  log_response(runtime, `${response.reason_phrase}: ${request.path}\n${type}: ${value}`, response);
+  log_response(runtime, '%s: %s', [response.reason_phrase, request.path], response, {
+    exception: value ? `${type}: ${value}` : type,
+  });
   return response;
 }
 

@@ -25,9 +25,11 @@ import {
   type PyValue,
 } from '../../../../python';
 import { BadSignature, dumps, loads, type Serializer } from '../../../core/signing';
+import { SECRET_KEY } from '../../../conf';
 import type { Runtime } from '../../../runtime';
 import { get_random_string } from '../../../utils/crypto';
 import * as timezone from '../../../utils/timezone';
+import { at_least } from '../../../version';
 import { getSerializer } from '../serializers';
 
 /** Session keys are lower case so that they are safe on case-insensitive file systems. */
@@ -52,26 +54,6 @@ export interface ExpiryArgs {
   expiry?: PyValue;
 }
 
-/**
- * Not in Django: what happened to a session during one request, recorded so that the playground
- * can explain each response in words. Backends note each step; nothing reads the notes back.
- */
-export type SessionEvent =
-  | { kind: 'key-rejected'; value: string }
-  | { kind: 'loaded'; outcome: LoadOutcome }
-  | { kind: 'created'; key: string }
-  | { kind: 'saved'; key: string }
-  | { kind: 'deleted'; key: string };
-
-export type LoadOutcome =
-  | 'found' // a stored, unexpired session
-  | 'cache-hit' // found in the cache (cache, cached_db)
-  | 'not-found' // no such key: the key is dropped, never adopted
-  | 'expired' // stored but past its expiry
-  | 'corrupt' // stored data whose signature does not verify
-  | 'bad-signature' // signed_cookies: tampered or foreign cookie
-  | 'signature-expired'; // signed_cookies: older than SESSION_COOKIE_AGE
-
 /** The marker for "no default given" in `pop()`, as Django's `__not_given`. */
 const NOT_GIVEN = Symbol('not given');
 
@@ -86,8 +68,6 @@ export abstract class SessionBase {
   readonly serializer: Serializer;
   /** Absent (undefined) until the data is first loaded, as Django's `_session_cache` attribute. */
   _session_cache?: PyDict;
-  /** The playground's record of this request's session steps (see SessionEvent). */
-  readonly events: SessionEvent[] = [];
   #sessionKey: string | null = null;
 
   constructor(
@@ -95,13 +75,7 @@ export abstract class SessionBase {
     session_key: string | null = null,
   ) {
     this._session_key = session_key;
-    if (session_key && this._session_key === null)
-      this.note({ kind: 'key-rejected', value: session_key });
     this.serializer = getSerializer(runtime.settings.SESSION_SERIALIZER);
-  }
-
-  protected note(event: SessionEvent): void {
-    this.events.push(event);
   }
 
   /** Django's `type(self).__qualname__`: every built-in store is called `SessionStore`. */
@@ -208,7 +182,7 @@ export abstract class SessionBase {
   /** `signing.dumps(session_dict, salt=key_salt, compress=True)`: what the database stores. */
   encode(session_dict: PyDict): string {
     return dumps(session_dict, {
-      key: this.runtime.settings.SECRET_KEY,
+      key: SECRET_KEY(this.runtime.settings),
       salt: this.key_salt,
       serializer: this.serializer,
       compress: true,
@@ -223,7 +197,7 @@ export abstract class SessionBase {
   decode(session_data: string): PyDict {
     try {
       const data = loads(session_data, {
-        key: this.runtime.settings.SECRET_KEY,
+        key: SECRET_KEY(this.runtime.settings),
         fallbackKeys: this.runtime.settings.SECRET_KEY_FALLBACKS,
         salt: this.key_salt,
         serializer: this.serializer,
@@ -233,7 +207,6 @@ export abstract class SessionBase {
       return data instanceof PyDict ? data : new PyDict();
     } catch (e) {
       if (e instanceof BadSignature) {
-        this.note({ kind: 'loaded', outcome: 'corrupt' });
         this.runtime.log({
           logger: 'django.security.SuspiciousSession',
           level: 'WARNING',
@@ -290,8 +263,10 @@ export abstract class SessionBase {
   // --- expiry ---------------------------------------------------------------------------------
 
   /** A hook: subclasses may use another age than SESSION_COOKIE_AGE. */
-  get_session_cookie_age(): bigint {
-    return BigInt(this.runtime.settings.SESSION_COOKIE_AGE);
+  get_session_cookie_age(): bigint | number {
+    // The setting as Python holds it: an int, or a float (90.5 gives Max-Age=90).
+    const age = this.runtime.settings.SESSION_COOKIE_AGE;
+    return Number.isInteger(age) ? BigInt(age) : age;
   }
 
   private expiryArgs(kwargs: ExpiryArgs): [PyDateTime, PyValue] {
@@ -302,6 +277,14 @@ export abstract class SessionBase {
     return [modification, expiry];
   }
 
+  /** Whether this release stores (and reads) a fixed expiry as an ISO string. */
+  private get isoExpiry(): boolean {
+    // Django 4.0: set_expiry() stores a datetime as its isoformat() and the getters parse a
+    // string back; 3.2 stored the datetime itself, which the JSON serializer cannot save (a
+    // 500, TypeError), and took any other value, a string too, for a number of seconds.
+    return at_least(this.runtime.settings, 4, 0);
+  }
+
   /**
    * Seconds until expiry. An int expiry is returned as is: it means "this many seconds after the
    * last save", not a countdown. A datetime (stored as an ISO string) gives the floor of the
@@ -309,8 +292,9 @@ export abstract class SessionBase {
    */
   get_expiry_age(kwargs: ExpiryArgs = {}): PyValue {
     const [modification, expiry] = this.expiryArgs(kwargs);
-    if (!truthy(expiry)) return this.get_session_cookie_age();
-    if (!(expiry instanceof PyDateTime) && typeof expiry !== 'string') return expiry;
+    if (!truthy(expiry)) return this.get_session_cookie_age(); // Checks both None and 0 cases
+    if (!(expiry instanceof PyDateTime) && !(this.isoExpiry && typeof expiry === 'string'))
+      return expiry;
     const when = typeof expiry === 'string' ? PyDateTime.fromisoformat(expiry) : expiry;
     return when.minus(modification).wholeSeconds();
   }
@@ -319,15 +303,15 @@ export abstract class SessionBase {
   get_expiry_date(kwargs: ExpiryArgs = {}): PyDateTime {
     const [modification, expiry] = this.expiryArgs(kwargs);
     if (expiry instanceof PyDateTime) return expiry;
-    if (typeof expiry === 'string') return PyDateTime.fromisoformat(expiry);
+    if (this.isoExpiry && typeof expiry === 'string') return PyDateTime.fromisoformat(expiry);
     const seconds = truthy(expiry) ? expiry : this.get_session_cookie_age();
     return modification.add(timedeltaSeconds(seconds));
   }
 
   /**
    * int: seconds of inactivity (0: until the browser closes); datetime or timedelta: a fixed
-   * moment, stored as an ISO string (Django 4+; Django 3.2 stored the datetime object, which
-   * JSON could not save); None: back to the global policy.
+   * moment, stored as an ISO string (3.2: the datetime itself, see isoExpiry); None: back to
+   * the global policy.
    */
   set_expiry(value: PyValue): void {
     if (value === null) {
@@ -340,7 +324,7 @@ export abstract class SessionBase {
     }
     let v = value;
     if (v instanceof PyTimeDelta) v = timezone.now(this.runtime).add(v);
-    if (v instanceof PyDateTime) v = v.isoformat();
+    if (this.isoExpiry && v instanceof PyDateTime) v = v.isoformat();
     this.setitem('_session_expiry', v);
   }
 
@@ -400,9 +384,15 @@ function timedeltaSeconds(value: PyValue): PyTimeDelta {
   throw new PyTypeError(`unsupported type for timedelta seconds component: ${typeName(value)}`);
 }
 
+/** `engine.SessionStore`: a class, with its classmethod `clear_expired()`. */
+export type SessionStoreClass = (new (
+  runtime: Runtime,
+  session_key?: string | null,
+) => SessionBase) & {
+  clear_expired(runtime: Runtime): void;
+};
+
 /** A backend module, as `import_module(settings.SESSION_ENGINE)` gives it. */
 export interface SessionEngine {
-  SessionStore: (new (runtime: Runtime, session_key?: string | null) => SessionBase) & {
-    clear_expired(runtime: Runtime): void;
-  };
+  SessionStore: SessionStoreClass;
 }

@@ -35,11 +35,7 @@ export class SessionStore extends SessionBase {
     } catch {
       data = undefined; // an unusable key (too long for memcached, say) is a miss
     }
-    if (data instanceof PyDict) {
-      this.note({ kind: 'loaded', outcome: 'cache-hit' });
-      return data;
-    }
-    this.note({ kind: 'loaded', outcome: 'not-found' });
+    if (data !== undefined && data !== null) return data as PyDict;
     this._session_key = null;
     return new PyDict();
   }
@@ -55,7 +51,6 @@ export class SessionStore extends SessionBase {
         throw e;
       }
       this.modified = true;
-      this.note({ kind: 'created', key: this.session_key as string });
       return;
     }
     throw new PyRuntimeError(
@@ -72,7 +67,6 @@ export class SessionStore extends SessionBase {
     else throw new UpdateError();
     const result = store(key, this._get_session(must_create), cacheTimeout(this.get_expiry_age()));
     if (must_create && !result) throw new CreateError();
-    this.note({ kind: 'saved', key: this.session_key });
   }
 
   override exists(session_key: string | null): boolean {
@@ -82,7 +76,7 @@ export class SessionStore extends SessionBase {
   override delete(session_key: string | null = null): void {
     const key = session_key ?? this.session_key;
     if (key === null) return;
-    if (this._cache.delete(this.cache_key_prefix + key)) this.note({ kind: 'deleted', key });
+    this._cache.delete(this.cache_key_prefix + key);
   }
 
   /** Nothing to do: the cache drops expired entries itself. */

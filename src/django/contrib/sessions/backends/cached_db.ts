@@ -8,6 +8,7 @@ import type { LocMemCache } from '../../../core/cache';
 import type { Runtime } from '../../../runtime';
 import { cacheTimeout } from './cache';
 import { SessionStore as DBStore } from './db';
+import { at_least } from '../../../version';
 
 export const KEY_PREFIX = 'django.contrib.sessions.cached_db';
 
@@ -31,10 +32,7 @@ export class SessionStore extends DBStore {
     } catch {
       data = undefined;
     }
-    if (data instanceof PyDict) {
-      this.note({ kind: 'loaded', outcome: 'cache-hit' });
-      return data;
-    }
+    if (data !== undefined && data !== null) return data as PyDict;
     const row = this._get_session_from_db();
     if (!row) return new PyDict();
     const decoded = this.decode(row.session_data);
@@ -59,7 +57,8 @@ export class SessionStore extends DBStore {
     try {
       this._cache.set(this.cache_key, this._session, cacheTimeout(this.get_expiry_age()));
     } catch (e) {
-      // Django 5.1+: a failing cache is logged, not fatal; the database has the data.
+      // Django 5.1 (#34806): a failing cache is logged, not fatal; the database has the data.
+      if (!at_least(this.runtime.settings, 5, 1)) throw e;
       // `logger.exception("Error saving to cache (%s)", self._cache)`: the message names the
       // cache; the exception follows as the traceback's last line.
       const last = e instanceof PyException ? e.toPython() : String(e);

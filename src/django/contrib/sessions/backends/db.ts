@@ -13,13 +13,10 @@ export class SessionStore extends SessionBase {
   /** The row for this key if it has not expired; otherwise forget the key (never adopt it). */
   _get_session_from_db(): Session | undefined {
     try {
+      // Session.objects.get(session_key=..., expire_date__gt=timezone.now())
       const row = objects(this.runtime).get(this.session_key as string);
       const now = timezone.now(this.runtime).epochMicroseconds;
-      if (row && row.expire_date.epochMicroseconds > now) {
-        this.note({ kind: 'loaded', outcome: 'found' });
-        return row;
-      }
-      this.note({ kind: 'loaded', outcome: row ? 'expired' : 'not-found' });
+      if (row && row.expire_date.epochMicroseconds > now) return row;
     } catch (e) {
       if (!(e instanceof SuspiciousOperation)) throw e;
       this.runtime.log({
@@ -53,7 +50,6 @@ export class SessionStore extends SessionBase {
         throw e;
       }
       this.modified = true;
-      this.note({ kind: 'created', key: this.session_key as string });
       return;
     }
   }
@@ -84,13 +80,12 @@ export class SessionStore extends SessionBase {
       if (e instanceof DatabaseError && !must_create) throw new UpdateError();
       throw e;
     }
-    this.note({ kind: 'saved', key: obj.session_key });
   }
 
   override delete(session_key: string | null = null): void {
     const key = session_key ?? this.session_key;
     if (key === null) return;
-    if (objects(this.runtime).delete(key)) this.note({ kind: 'deleted', key });
+    objects(this.runtime).delete(key);
   }
 
   /** Deletes rows whose expire_date is in the past (strictly: load needs it strictly in the future). */

@@ -78,7 +78,6 @@ export class SessionStore extends SessionBase {
         // An expired file is deleted and replaced by a new, empty session.
         const age = this.get_expiry_age({ expiry: this._expiry_date(session_data) });
         if (Number(age) <= 0) {
-          this.note({ kind: 'loaded', outcome: 'expired' });
           session_data = new PyDict();
           this.delete();
           this.create();
@@ -86,12 +85,8 @@ export class SessionStore extends SessionBase {
       }
     } catch (e) {
       if (!(e instanceof PyOSError || e instanceof SuspiciousOperation)) throw e;
-      this.note({ kind: 'loaded', outcome: 'not-found' });
       this._session_key = null;
-      return session_data;
     }
-    if (!this.events.some((e) => e.kind === 'loaded'))
-      this.note({ kind: 'loaded', outcome: 'found' });
     return session_data;
   }
 
@@ -105,7 +100,6 @@ export class SessionStore extends SessionBase {
         throw e;
       }
       this.modified = true;
-      this.note({ kind: 'created', key: this.session_key as string });
       return;
     }
   }
@@ -128,7 +122,6 @@ export class SessionStore extends SessionBase {
     }
     // Django writes a temporary file and renames it over the session file: readers never see half.
     files.write(path, this.encode(session_data));
-    this.note({ kind: 'saved', key: this.session_key });
   }
 
   override exists(session_key: string | null): boolean {
@@ -140,7 +133,6 @@ export class SessionStore extends SessionBase {
     if (key === null) return;
     try {
       this.runtime.files.unlink(this._key_to_file(key));
-      this.note({ kind: 'deleted', key });
     } catch (e) {
       if (!(e instanceof PyOSError)) throw e;
     }

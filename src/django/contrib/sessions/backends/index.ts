@@ -1,5 +1,8 @@
 /**
- * `import_module(settings.SESSION_ENGINE)`: the engines Django ships, by their module path.
+ * `import_module(settings.SESSION_ENGINE)`: the package django.contrib.sessions.backends and the
+ * engines Django ships in it. A module's name in the package is the short name the playground
+ * uses (`db`, `signed_cookies`); its dotted path is what SESSION_ENGINE holds. This is the one
+ * place that lists them: settings, the conformance scenarios and the panels import it.
  */
 import { PyException } from '../../../../python';
 import type { SessionEngine } from './base';
@@ -9,13 +12,38 @@ import * as db from './db';
 import * as file from './file';
 import * as signed_cookies from './signed_cookies';
 
-export const ENGINES: Record<string, SessionEngine> = {
-  'django.contrib.sessions.backends.db': db,
-  'django.contrib.sessions.backends.cache': cache,
-  'django.contrib.sessions.backends.cached_db': cached_db,
-  'django.contrib.sessions.backends.file': file,
-  'django.contrib.sessions.backends.signed_cookies': signed_cookies,
-};
+export const ENGINE_PREFIX = 'django.contrib.sessions.backends.';
+
+const MODULES = { db, cache, cached_db, file, signed_cookies } satisfies Record<
+  string,
+  SessionEngine
+>;
+
+/** A module of the package, by its name there. */
+export type EngineName = keyof typeof MODULES;
+/** In the order Django's documentation lists them. */
+export const ENGINE_NAMES: readonly EngineName[] = [
+  'db',
+  'cache',
+  'cached_db',
+  'file',
+  'signed_cookies',
+];
+
+/** `'db'` -> `'django.contrib.sessions.backends.db'` */
+export function enginePath(name: EngineName): string {
+  return ENGINE_PREFIX + name;
+}
+
+export function isEngineName(name: unknown): name is EngineName {
+  return typeof name === 'string' && Object.hasOwn(MODULES, name);
+}
+
+/** `'django.contrib.sessions.backends.db'` -> `'db'`; null for a module Django does not ship. */
+export function engineName(path: string): EngineName | null {
+  const name = path.startsWith(ENGINE_PREFIX) ? path.slice(ENGINE_PREFIX.length) : '';
+  return isEngineName(name) ? name : null;
+}
 
 export class ModuleNotFoundError extends PyException {
   override get pyName() {
@@ -24,7 +52,7 @@ export class ModuleNotFoundError extends PyException {
 }
 
 export function import_engine(path: string): SessionEngine {
-  const engine = ENGINES[path];
-  if (!engine) throw new ModuleNotFoundError(`No module named '${path}'`);
-  return engine;
+  const name = engineName(path);
+  if (name === null) throw new ModuleNotFoundError(`No module named '${path}'`);
+  return MODULES[name];
 }

@@ -4,7 +4,8 @@
  * without SECRET_KEY, and impossible to revoke: an old copy stays valid until it is too old.
  */
 import { PyDict } from '../../../../python';
-import { dumps, loads, SignatureExpired } from '../../../core/signing';
+import { dumps, loads } from '../../../core/signing';
+import { SECRET_KEY } from '../../../conf';
 import type { Runtime } from '../../../runtime';
 import { SessionBase } from './base';
 
@@ -19,25 +20,22 @@ export class SessionStore extends SessionBase {
   override load(): PyDict {
     try {
       const data = loads(this.session_key as string, {
-        key: this.runtime.settings.SECRET_KEY,
+        key: SECRET_KEY(this.runtime.settings),
         fallbackKeys: this.runtime.settings.SECRET_KEY_FALLBACKS,
         salt: SALT,
         serializer: this.serializer,
         maxAge: Number(this.get_session_cookie_age()),
         time: this.time,
       });
-      if (data instanceof PyDict) {
-        this.note({ kind: 'loaded', outcome: 'found' });
-        return data;
-      }
-    } catch (e) {
-      // BadSignature, SignatureExpired, undecodable data: start afresh.
-      this.note({
-        kind: 'loaded',
-        outcome: e instanceof SignatureExpired ? 'signature-expired' : 'bad-signature',
-      });
+      // Only a holder of SECRET_KEY can sign a value that is not a dict; Django would hand it
+      // back as the session, the port starts afresh instead.
+      if (data instanceof PyDict) return data;
+      this.create();
+    } catch {
+      // BadSignature, ValueError, or unpickling exceptions. If any of these happen, reset the
+      // session.
+      this.create();
     }
-    this.create();
     return new PyDict();
   }
 
@@ -50,7 +48,6 @@ export class SessionStore extends SessionBase {
   override save(_must_create = false): void {
     this._session_key = this._get_session_key();
     this.modified = true;
-    this.note({ kind: 'saved', key: this.session_key as string });
   }
 
   override exists(_session_key: string | null = null): boolean {
@@ -70,7 +67,7 @@ export class SessionStore extends SessionBase {
 
   _get_session_key(): string {
     return dumps(this._session, {
-      key: this.runtime.settings.SECRET_KEY,
+      key: SECRET_KEY(this.runtime.settings),
       salt: SALT,
       serializer: this.serializer,
       compress: true,

@@ -4,7 +4,7 @@
  * (300 by default) a third of the least recently used entries are culled.
  */
 import { deepCopy, type PyValue } from '../../../../python';
-import type { Clock } from '../../../runtime';
+import type { Clock } from '../../../clock';
 
 /** `DEFAULT_TIMEOUT`: "use the cache's own TIMEOUT". */
 export const DEFAULT_TIMEOUT = Symbol('DEFAULT_TIMEOUT');
