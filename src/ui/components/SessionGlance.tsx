@@ -6,7 +6,7 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inspectSessionValue } from '../../django/contrib/sessions/inspect';
+import { inspectSessionValue } from '../../server/observe/inspect';
 import type { StoredCookie } from '../../browser/cookieJar';
 import { repr } from '../../python';
 import { useWorld } from '../hooks/useWorld';

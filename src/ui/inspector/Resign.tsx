@@ -13,7 +13,7 @@ import {
   SESSION_DATA_SALT,
   SIGNED_COOKIE_SALT,
   type Inspection,
-} from '../../django/contrib/sessions/inspect';
+} from '../../server/observe/inspect';
 import { handMadeCookie } from '../../browser/cookieJar';
 import { loads, PyDict, PyException } from '../../python';
 import { useWorld } from '../hooks/useWorld';
