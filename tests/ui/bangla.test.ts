@@ -130,6 +130,12 @@ describe('the checks themselves', () => {
         'request.session থেকে SESSION_COOKIE_AGE, Set-Cookie আর HttpOnly; django_session-এর সারি; You are : রহিম; signed_cookies',
       ),
     ).toEqual([]);
+    // A UI string cannot carry backticks: the view's own names pass only as the exact run listed.
+    expect(problems('যেখানে request, timezone, timedelta আর datetime হাতের কাছে আছে')).toEqual([]);
+    expect(problems('প্রতিটা request সার্ভারে যায়')).toEqual([
+      expect.stringContaining('"request"'),
+      expect.stringContaining('English "request"'),
+    ]);
     expect(lessonProse('## step-id\n\n`session` আর\n\n```\ncookie\n```\n- [opt] হ্যাঁ')).not.toMatch(
       /session|cookie|step-id|opt/,
     );
