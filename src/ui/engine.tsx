@@ -190,11 +190,12 @@ export class Engine {
    * (Copies kept aside as backups stay: they are the student's to download.)
    */
   replaceWorld(world: World): void {
-    for (const key of savedLessonWorldKeys()) this.slot(key).clear();
     this.runner.dispose();
     this.runner = this.newRunner(world);
     this.world = world;
     this.startSaving();
+    // After startSaving: stopping the lesson's autosave writes what it still held.
+    for (const key of savedLessonWorldKeys()) this.slot(key).clear();
     this.changed();
   }
 
