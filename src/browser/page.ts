@@ -290,6 +290,9 @@ export interface PageChunks {
   hasInputs: boolean[];
 }
 
+/** Elements whose children a chunk may end between: each copy reads as the same block. */
+const CUTTABLE = new Set<string>(['div', 'ul', 'ol', 'table', 'thead', 'tbody', 'form']);
+
 /**
  * Cuts a page for drawing in steps: each chunk is a list of root nodes; an element cut between
  * two chunks appears in both, as a copy holding that chunk's part of its children (so a long
@@ -321,7 +324,11 @@ export function chunkPage(nodes: PageNode[], size: number): PageChunks {
     });
   };
   const visit = (node: PageNode): void => {
-    if (used >= size) start();
+    // A chunk ends where a cut shows nothing: between the blocks of a container, not inside a
+    // list item or a bold word (whose copy would show twice: a second bullet, an empty <b>).
+    // A container-less stretch is cut anyway at four times the size.
+    const inner = open[open.length - 1];
+    if (used >= size && (!inner || CUTTABLE.has(inner.tag) || used >= size * 4)) start();
     used++;
     const list = copies.length
       ? (copies[copies.length - 1] as { children: PageNode[] }).children
