@@ -473,7 +473,7 @@ async function bigPages() {
   try {
     for (const n of sizes) {
       const r = await measureBigPage(browser, URL_, n, profile);
-      const what = `${n.toLocaleString('en')} messages`;
+      const what = `${n / 1000}k messages`;
       const row = (label: string, p: PhaseResult) => {
         report(
           `${what}: ${label}: longest task`,
@@ -487,9 +487,9 @@ async function bigPages() {
         );
         for (const line of p.top ?? []) console.log(`      ${line}`);
       };
-      row(`import a ${(r.fileBytes / 1024 / 1024).toFixed(1)} MB file`, r.imported);
-      row('open the guestbook, drawn', r.shown);
-      row('reload with it saved, drawn', r.reloaded);
+      row(`import ${(r.fileBytes / 1024 / 1024).toFixed(1)} MB`, r.imported);
+      row('open guestbook', r.shown);
+      row('reload, drawn', r.reloaded);
     }
   } finally {
     await browser.close();
