@@ -482,7 +482,7 @@ async function bigPages() {
           p.longest < 200,
         );
         report(
-          `    tasks over 50 ms; time to the end`,
+          `    tasks over 50 ms; until drawn or imported`,
           `${p.count}; ${(p.wall / 1000).toFixed(1)} s`,
         );
         for (const line of p.top ?? []) console.log(`      ${line}`);
