@@ -7,7 +7,10 @@
  *      worker fetches after it;
  *   3. interaction latency: "Login" clicked -> page and panel painted (median, p95 of 50);
  *      long tasks while a lesson is done with "Do it for me";
- *   4. a class of 1,000 browsers: store panel scrolling, main-thread busy time with the clock on.
+ *   4. a class of 1,000 browsers: store panel scrolling, main-thread busy time with the clock on;
+ *   5. big pages (issue 14): the longest main-thread task while a world file with 20,000 and
+ *      50,000 guestbook messages is imported, the guestbook is shown, and the page is reloaded
+ *      (scripts/bench/bigPage.ts; BIG_PAGE_SIZES=20000,50000, BIG_PAGE_PROFILE=1 for profiles).
  * Prints figures with their budgets; exits 0 (budgets are reported, not asserted).
  * BENCH_PORT sets the local port (default 4310), so that two checkouts can measure side by side.
  */
@@ -16,6 +19,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { measureBigPage, type PhaseResult } from './bench/bigPage';
 import { precacheManifest } from './build/serviceWorker';
 import { STANDALONE_FILE } from './build/standalone';
 
@@ -461,11 +465,50 @@ async function classOf1000() {
   await browser.close();
 }
 
-/** BENCH_ONLY=lighthouse,transfer,latency,class runs only those parts (all by default). */
-const only = new Set((process.env.BENCH_ONLY ?? 'lighthouse,transfer,latency,class').split(','));
+/** Big pages: the longest task of each phase, against the 200 ms the issue allows. */
+async function bigPages() {
+  const sizes = (process.env.BIG_PAGE_SIZES ?? '20000,50000').split(',').map(Number);
+  const profile = process.env.BIG_PAGE_PROFILE === '1';
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  try {
+    for (const n of sizes) {
+      const r = await measureBigPage(browser, URL_, n, profile);
+      const what = `${n / 1000}k messages`;
+      const row = (label: string, p: PhaseResult) => {
+        report(
+          `${what}: ${label}: longest task`,
+          `${Math.round(p.longest)} ms`,
+          '< 200 ms',
+          p.longest < 200,
+        );
+        report(
+          `    tasks over 50 ms; until drawn or imported`,
+          `${p.count}; ${(p.wall / 1000).toFixed(1)} s`,
+        );
+        for (const line of p.top ?? []) console.log(`      ${line}`);
+      };
+      row(`import ${(r.fileBytes / 1024 / 1024).toFixed(1)} MB`, r.imported);
+      row('open guestbook', r.shown);
+      row('reload, drawn', r.reloaded);
+    }
+  } finally {
+    await browser.close();
+  }
+  report('machine load (uptime, 1 min)', loadAverage());
+}
+
+function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '?';
+}
+
+/** BENCH_ONLY=lighthouse,transfer,latency,class,bigpage runs only those parts (all by default). */
+const only = new Set(
+  (process.env.BENCH_ONLY ?? 'lighthouse,transfer,latency,class,bigpage').split(','),
+);
 
 async function main() {
-  build();
+  // BENCH_BUILD=0 measures the build already in dist-bench (while profiling one change).
+  if (process.env.BENCH_BUILD !== '0') build();
   const server = await serve();
   try {
     if (only.has('lighthouse')) {
@@ -490,6 +533,10 @@ async function main() {
     if (only.has('class')) {
       section('A class of 1,000 browsers');
       await classOf1000();
+    }
+    if (only.has('bigpage')) {
+      section('Big pages (issue 14): lab 15 guestbook, `</li></ul><b>x</b>` messages');
+      await bigPages();
     }
   } finally {
     server.kill();

@@ -94,35 +94,59 @@ const ATTRS: Record<string, string[]> = {
 };
 const INPUT_TYPES = new Set(['text', 'password', 'hidden', 'submit', 'email', 'number']);
 
-/** Converts a parsed document's body into the safe tree, counting nodes against the limits. */
-function convertAll(
-  body: Node,
+/** One element being converted: its next child to visit, its depth, where its children go. */
+interface Frame {
+  next: Node | null;
+  depth: number;
+  out: PageNode[];
+}
+
+/**
+ * Converts a parsed document's body into the safe tree, counting nodes against the limits.
+ * A loop with its own stack (no recursion, whatever the nesting), and a generator: it pauses
+ * (yields) whenever `due()` says the step has run long enough, so that a big page is converted
+ * over several tasks. One pass: time in proportion to the page.
+ */
+function* convertSteps(
+  body: Node | null,
   limits: { nodes: number; depth: number },
-): { nodes: PageNode[]; seen: number } {
+  due: () => boolean,
+): Generator<void, { nodes: PageNode[]; seen: number }> {
   let kept = 0;
   let seen = 0;
-  const convert = (node: Node, depth: number, out: PageNode[]): void => {
-    seen++;
+  const nodes: PageNode[] = [];
+  const stack: Frame[] = [{ next: body?.firstChild ?? null, depth: 0, out: nodes }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    const node = frame.next;
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    frame.next = node.nextSibling;
+    // Checked every 256 nodes: often enough to pause in time, rarely enough to cost nothing.
+    if ((++seen & 255) === 0 && due()) yield;
     if (node.nodeType === 3 /* TEXT_NODE */) {
       if (kept < limits.nodes) {
         kept++;
-        out.push({ type: 'text', text: node.textContent ?? '' });
+        frame.out.push({ type: 'text', text: node.textContent ?? '' });
       }
-      return;
+      continue;
     }
-    if (node.nodeType !== 1 /* ELEMENT_NODE */) return;
+    if (node.nodeType !== 1 /* ELEMENT_NODE */) continue;
     const el = node as Element;
     const tag = el.tagName.toLowerCase();
-    if (DROPPED.has(tag)) return;
+    if (DROPPED.has(tag)) continue;
     // Unknown wrappers (html, body, font...) keep only their content, as does any element past
     // the depth limit (its text stays, its nesting goes).
-    if (!ALLOWED_SET.has(tag) || depth >= limits.depth) {
-      for (let c = el.firstChild; c; c = c.nextSibling) convert(c, depth, out);
-      return;
+    if (!ALLOWED_SET.has(tag) || frame.depth >= limits.depth) {
+      stack.push({ next: el.firstChild, depth: frame.depth, out: frame.out });
+      continue;
     }
     if (kept >= limits.nodes) {
-      for (let c = el.firstChild; c; c = c.nextSibling) convert(c, depth + 1, []);
-      return;
+      // Past the limit: only counted (nothing is kept any more).
+      stack.push({ next: el.firstChild, depth: frame.depth + 1, out: [] });
+      continue;
     }
     kept++;
     const attrs: Record<string, string> = {};
@@ -136,12 +160,35 @@ function convertAll(
     if (tag === 'a' && attrs.href !== undefined && !/^(\/|#|\.|[a-z0-9_-]+\/?$)/i.test(attrs.href))
       delete attrs.href;
     const children: PageNode[] = [];
-    out.push({ type: 'element', tag: tag as AllowedTag, attrs, children });
-    for (let c = el.firstChild; c; c = c.nextSibling) convert(c, depth + 1, children);
-  };
-  const nodes: PageNode[] = [];
-  for (let c = body.firstChild; c; c = c.nextSibling) convert(c, 0, nodes);
+    frame.out.push({ type: 'element', tag: tag as AllowedTag, attrs, children });
+    stack.push({ next: el.firstChild, depth: frame.depth + 1, out: children });
+  }
   return { nodes, seen };
+}
+
+const never = () => false;
+
+/** The title and the scripts (as text) of a parsed document. */
+function headOf(doc: Document): Pick<Page, 'title' | 'scripts'> {
+  const title = doc.querySelector('title')?.textContent?.trim() || null;
+  const scripts = [...doc.querySelectorAll('script')]
+    .filter((el) => SCRIPT_TYPES.has((el.getAttribute('type') ?? '').trim().toLowerCase()))
+    .map((el) => ({ text: el.textContent ?? '', src: el.getAttribute('src') ?? '' }));
+  return { title, scripts };
+}
+
+function rawPage(body: string): Page {
+  return { title: null, nodes: [{ type: 'text', text: body }], raw: true, scripts: [] };
+}
+
+function finish(
+  head: Pick<Page, 'title' | 'scripts'>,
+  converted: { nodes: PageNode[]; seen: number },
+  limits: { nodes: number },
+): Page {
+  const page: Page = { ...head, nodes: converted.nodes, raw: false };
+  if (converted.seen > limits.nodes) page.cut = { nodes: converted.seen, limit: limits.nodes };
+  return page;
 }
 
 /** Parses a response body into a page. DOMParser never runs scripts in what it parses. */
@@ -150,17 +197,88 @@ export function parsePage(
   contentType: string,
   limits: { nodes: number; depth: number } = PAGE_LIMITS,
 ): Page {
-  if (!/^text\/html\b/i.test(contentType))
-    return { title: null, nodes: [{ type: 'text', text: body }], raw: true, scripts: [] };
+  if (!/^text\/html\b/i.test(contentType)) return rawPage(body);
   const doc = new DOMParser().parseFromString(body, 'text/html');
-  const title = doc.querySelector('title')?.textContent?.trim() || null;
-  const scripts = [...doc.querySelectorAll('script')]
-    .filter((el) => SCRIPT_TYPES.has((el.getAttribute('type') ?? '').trim().toLowerCase()))
-    .map((el) => ({ text: el.textContent ?? '', src: el.getAttribute('src') ?? '' }));
-  const { nodes, seen } = convertAll(doc.body, limits);
-  const page: Page = { title, nodes, raw: false, scripts };
-  if (seen > limits.nodes) page.cut = { nodes: seen, limit: limits.nodes };
-  return page;
+  const steps = convertSteps(doc.body, limits, never);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return finish(headOf(doc), step.value, limits);
+}
+
+/**
+ * Bodies up to this many characters are parsed at once (tens of milliseconds at most); longer
+ * ones in steps, by `parsePageInSteps`.
+ */
+export const PARSE_AT_ONCE = 128 * 1024;
+
+export interface StepOptions {
+  /** Lets the page breathe between steps (the UI: a new task). */
+  pause: () => Promise<void>;
+  /** How long one step may run, in ms. */
+  stepMs?: number;
+  /** Told how far the work is, from 0 to 1. */
+  onProgress?: (done: number) => void;
+  /** Checked after each pause: true stops the work (the result is then never used). */
+  cancelled?: () => boolean;
+  limits?: { nodes: number; depth: number };
+  /** Characters handed to the parser at a time (the step ends when stepMs is reached). */
+  piece?: number;
+}
+
+/** Thrown when `cancelled()` said so. */
+export class ParseCancelled extends Error {}
+
+/**
+ * The same page as `parsePage`, built over several tasks: the HTML is given to the browser's
+ * parser a piece at a time (document.write into an inert document, which has no browsing
+ * context: like DOMParser's, it runs no script and loads nothing, and its parser takes the text
+ * as one stream, so the tree is the same), then converted in steps. Each step runs for about
+ * `stepMs`; between steps, `pause()`. Parsing 50,000 guestbook messages (1.4 MB) this way keeps
+ * every task short where one DOMParser call held the page for most of a second.
+ */
+export async function parsePageInSteps(
+  body: string,
+  contentType: string,
+  options: StepOptions,
+): Promise<Page> {
+  const limits = options.limits ?? PAGE_LIMITS;
+  if (!/^text\/html\b/i.test(contentType)) return rawPage(body);
+  const stepMs = options.stepMs ?? 30;
+  const piece = options.piece ?? 16 * 1024;
+  let stepStart = performance.now();
+  const due = () => performance.now() - stepStart >= stepMs;
+  const pause = async () => {
+    await options.pause();
+    if (options.cancelled?.()) throw new ParseCancelled('cancelled');
+    stepStart = performance.now();
+  };
+  const doc = document.implementation.createHTMLDocument('');
+  doc.open();
+  for (let at = 0; at < body.length;) {
+    let end = Math.min(body.length, at + piece);
+    // A piece ends before a tag where it can, and never between the halves of a surrogate pair.
+    const lt = body.lastIndexOf('<', end - 1);
+    if (end < body.length && lt > at + piece / 2) end = lt;
+    if (end < body.length && /[\ud800-\udbff]/.test(body[end - 1] as string)) end--;
+    doc.write(body.slice(at, end));
+    at = end;
+    if (due()) {
+      // Reading the text is most of the work: three quarters of the bar.
+      options.onProgress?.((0.75 * at) / body.length);
+      await pause();
+    }
+  }
+  doc.close();
+  const head = headOf(doc);
+  const steps = convertSteps(doc.body, limits, due);
+  let step = steps.next();
+  while (!step.done) {
+    options.onProgress?.(0.9);
+    await pause();
+    step = steps.next();
+  }
+  options.onProgress?.(1);
+  return finish(head, step.value, limits);
 }
 
 /** A page's tree cut into pieces of about `size` nodes each, in document order. */
@@ -171,6 +289,9 @@ export interface PageChunks {
   /** Whether a chunk holds an input (only those need the form's typed values). */
   hasInputs: boolean[];
 }
+
+/** Elements whose children a chunk may end between: each copy reads as the same block. */
+const CUTTABLE = new Set<string>(['div', 'ul', 'ol', 'table', 'thead', 'tbody', 'form']);
 
 /**
  * Cuts a page for drawing in steps: each chunk is a list of root nodes; an element cut between
@@ -203,7 +324,11 @@ export function chunkPage(nodes: PageNode[], size: number): PageChunks {
     });
   };
   const visit = (node: PageNode): void => {
-    if (used >= size) start();
+    // A chunk ends where a cut shows nothing: between the blocks of a container, not inside a
+    // list item or a bold word (whose copy would show twice: a second bullet, an empty <b>).
+    // A container-less stretch is cut anyway at four times the size.
+    const inner = open[open.length - 1];
+    if (used >= size && (!inner || CUTTABLE.has(inner.tag) || used >= size * 4)) start();
     used++;
     const list = copies.length
       ? (copies[copies.length - 1] as { children: PageNode[] }).children

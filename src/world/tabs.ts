@@ -59,7 +59,10 @@ export class BrowserTab {
     return this.history[this.index];
   }
 
-  /** The current page, parsed once per history entry. */
+  /**
+   * The current page, parsed once per history entry (at once: a big page is better parsed in
+   * steps first, by the UI, see keepPage).
+   */
   get page(): Page | null {
     const entry = this.current;
     if (!entry) return null;
@@ -69,6 +72,17 @@ export class BrowserTab {
       this.pageCache.set(entry, page);
     }
     return page;
+  }
+
+  /** The current page if it is parsed already; never parses. */
+  get parsedPage(): Page | null {
+    const entry = this.current;
+    return (entry && this.pageCache.get(entry)) ?? null;
+  }
+
+  /** Keeps a page parsed elsewhere (in steps) for its history entry. */
+  keepPage(entry: HistoryEntry, page: Page): void {
+    this.pageCache.set(entry, page);
   }
 
   get address(): string {

@@ -6,6 +6,8 @@ import {
   PAGE_LIMITS,
   pageText,
   parsePage,
+  parsePageInSteps,
+  ParseCancelled,
   type PageNode,
 } from '../../src/browser/page';
 
@@ -137,5 +139,59 @@ describe('big pages (issue 14, item 4)', () => {
     expect(hasInputs[0]).toBe(false);
     // One chunk when it fits: the tree as it was.
     expect(chunkPage(page.nodes, 1000).chunks).toHaveLength(1);
+  });
+
+  it('never cuts inside a list item or a bold word: no element drawn twice', () => {
+    const page = parsePage(
+      '<html><body><ul>' + '<li>a <b>x</b> b</li>'.repeat(40) + '</ul></body></html>',
+      'text/html',
+    );
+    const { chunks } = chunkPage(page.nodes, 7);
+    expect(chunks.length).toBeGreaterThan(5);
+    const count = (list: PageNode[], tag: string): number =>
+      list.reduce(
+        (n, x) => n + (x.type === 'element' ? (x.tag === tag ? 1 : 0) + count(x.children, tag) : 0),
+        0,
+      );
+    expect(chunks.reduce((n, c) => n + count(c, 'li'), 0)).toBe(40);
+    expect(chunks.reduce((n, c) => n + count(c, 'b'), 0)).toBe(40);
+  });
+
+  it('converts in steps into the same page as at once, pausing between steps', async () => {
+    const html =
+      '<html><head><title>G</title><script>document.cookie</script></head><body><h1>Guestbook</h1><ul>' +
+      Array.from({ length: 3000 }, (_, i) => `<li>${i}</li></ul><b>x</b></li>\n`).join('') +
+      '</ul><form action="/g/" method="post"><input name="message"><button>Sign</button></form></body></html>';
+    let pauses = 0;
+    const progress: number[] = [];
+    const stepped = await parsePageInSteps(html, 'text/html', {
+      pause: async () => {
+        pauses++;
+      },
+      stepMs: 0,
+      // One piece: jsdom's document.write parses each call on its own (Chromium's takes the
+      // pieces as one stream; the e2e big-page spec checks the tree there).
+      piece: html.length,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(stepped).toEqual(parsePage(html, 'text/html'));
+    expect(pauses).toBeGreaterThan(10);
+    expect(progress.at(-1)).toBe(1);
+    expect(stepped.scripts).toEqual([{ text: 'document.cookie', src: '' }]);
+  });
+
+  it('stops parsing in steps when told, with ParseCancelled', async () => {
+    let pauses = 0;
+    const body = '<html><body>' + '<p>x</p>'.repeat(5000) + '</body></html>';
+    await expect(
+      parsePageInSteps(body, 'text/html', {
+        pause: async () => {
+          pauses++;
+        },
+        stepMs: 0,
+        cancelled: () => pauses >= 2,
+      }),
+    ).rejects.toBeInstanceOf(ParseCancelled);
+    expect(pauses).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 /** The simulated browsers: one tab each, an address bar, the page, and "close browser". */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePage } from '../hooks/usePage';
 import { useWorld } from '../hooks/useWorld';
 import { PageView } from './PageView';
 import { ScriptNotice } from './ScriptNotice';
@@ -30,7 +31,7 @@ function BrowserView({ tab }: { tab: BrowserTab }) {
     e.preventDefault();
     run(world.navigate(tab.id, address));
   };
-  const page = tab.page;
+  const { page, reading } = usePage(tab);
   return (
     <div className="browser">
       <div className="browser-toolbar">
@@ -109,6 +110,11 @@ function BrowserView({ tab }: { tab: BrowserTab }) {
               }
             />
           </>
+        ) : reading !== null ? (
+          <p className="page-limit" aria-busy="true">
+            <progress max={1} value={reading} aria-label={t('pageLimit.reading')} />{' '}
+            {t('pageLimit.reading')}
+          </p>
         ) : (
           <p className="blank-page">{t('browser.blank')}</p>
         )}
