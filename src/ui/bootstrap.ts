@@ -296,17 +296,24 @@ export interface AutosaveOptions {
 export function autosave(world: World, slot: SavedSlot, options: AutosaveOptions): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failing: SaveFailure | null = null;
+  // Nothing changed since the last save (or the load): leaving the page writes nothing, so a
+  // multi-megabyte world is not serialised again for nothing.
+  let dirty = false;
   const save = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    if (!options.canSave() || savingHalted() || slot.held) return;
+    if (!dirty || !options.canSave() || savingHalted() || slot.held) return;
     const now = Date.now();
     const failure = slot.write(world, now);
     if (failure !== failing) options.onStatus(failure);
     failing = failure;
-    if (failure === null) options.onSaved?.(now);
+    if (failure === null) {
+      dirty = false;
+      options.onSaved?.(now);
+    }
   };
   const unsubscribe = world.subscribe(() => {
+    dirty = true;
     timer ??= setTimeout(save, 800);
   });
   const onHide = () => {

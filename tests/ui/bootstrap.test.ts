@@ -112,6 +112,27 @@ describe('saving', () => {
     stop();
   });
 
+  it('leaving the page writes only what changed since the last save', () => {
+    vi.useFakeTimers();
+    const s = storage();
+    const writes = vi.spyOn(s, 'setItem');
+    const world = newWorld();
+    const stop = autosave(world, new SavedSlot(KEY, s), {
+      canSave: () => true,
+      onStatus: () => {},
+    });
+    window.dispatchEvent(new Event('pagehide'));
+    expect(writes).not.toHaveBeenCalled(); // just loaded: nothing new to keep
+    world.changed();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(writes.mock.calls.filter(([k]) => k === KEY)).toHaveLength(1);
+    vi.advanceTimersByTime(1000);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(writes.mock.calls.filter(([k]) => k === KEY)).toHaveLength(1);
+    stop();
+    vi.useRealTimers();
+  });
+
   it('saves under any key, and says when it was saved', () => {
     const s = storage();
     const lesson = new SavedSlot('django-session-playground:lesson:07-expiry', s);
