@@ -54,10 +54,7 @@ const PANELS = ['cookies', 'network', 'store', 'console', 'settings'] as const;
 const SETTING_NAMES = Object.keys(DEFAULT_EDITABLE) as (keyof EditableSettings)[];
 
 const browser = matching(/^[A-Z]{1,2}$/, 'a browser letter ("A", "B", ...)');
-const sitePath = v.pipe(
-  v.string(expected('a path starting with /')),
-  v.startsWith('/', expected('a path starting with /')),
-);
+const sitePath = matching(/^\//, 'a path starting with /');
 const id = matching(ID_PATTERN, 'an id (letters, digits, - and _)');
 /** A plain string, or {"en": ..., "bn": ...} with both languages and nothing else. */
 const localized = v.union(
@@ -308,5 +305,5 @@ export function lessonDefProblems(value: unknown, where: string): string[] {
 }
 
 export function isLessonDef(value: unknown): value is LessonDef {
-  return v.is(lessonSchema, value);
+  return v.safeParse(lessonSchema, value, { abortEarly: true }).success;
 }

@@ -30,9 +30,20 @@ const anObject = expected('an object');
 const fieldMessage: Message = (issue) =>
   issue.expected === 'never' ? 'unknown field' : issue.path ? 'missing' : anObject(issue);
 
-/** These fields and no other; for the options of a `variant`, which must be plain objects. */
+/**
+ * These fields and no other; for the options of a `variant`, which must be plain objects. Valibot
+ * reports the first unknown field only; its message names the others, so one run shows them all.
+ */
 export const fields = <E extends v.ObjectEntries>(entries: E) =>
-  v.strictObject(entries, fieldMessage);
+  v.strictObject(entries, (issue) => {
+    const message = fieldMessage(issue);
+    const input = issue.path?.[0]?.input;
+    if (issue.expected !== 'never' || !isRecord(input)) return message;
+    const others = Object.keys(input).filter((k) => !(k in entries) && k !== issue.input);
+    return others.length
+      ? `${message} (also unknown: ${others.map(describe).join(', ')})`
+      : message;
+  });
 
 /** These fields and no other; a list is refused first (valibot would take it for an object). */
 export const object = <E extends v.ObjectEntries>(entries: E) =>
@@ -53,14 +64,17 @@ export const kindMessage =
 export const text = v.string(expected('a string'));
 
 const nonEmptyText = expected('a non-empty string');
-export const nonEmpty = v.pipe(v.string(nonEmptyText), v.nonEmpty(nonEmptyText));
+export const nonEmpty = v.pipe(v.string(nonEmptyText), v.minLength(1, nonEmptyText));
 
 export const bool = v.boolean(expected('true or false'));
 
 /** A string matching `re`, described for the message. */
 export const matching = (re: RegExp, what: string) => {
   const message = expected(what);
-  return v.pipe(v.string(message), v.regex(re, message));
+  return v.pipe(
+    v.string(message),
+    v.check((s) => re.test(s), message),
+  );
 };
 
 export const wholeNumber = (min: number) => {
@@ -83,7 +97,7 @@ export const oneOf = <const T extends readonly string[]>(values: T) =>
 export const listOf = <S extends v.GenericSchema>(item: S) => v.array(item, expected('a list'));
 
 export const nonEmptyList = <S extends v.GenericSchema>(item: S) =>
-  v.pipe(listOf(item), v.nonEmpty('expected at least one item'));
+  v.pipe(listOf(item), v.minLength(1, 'expected at least one item'));
 
 /** Where a rule checked outside a field's own schema (`v.rawCheck`) puts its problem. */
 export const at = (...keys: [string | number, ...(string | number)[]]) =>
