@@ -34,7 +34,7 @@ import { urlconf } from './mysite/urls';
 import { import_string } from './mysite/modules';
 import { projectSettings, SESSION_APP } from './mysite/settings';
 import { sessionTraceOf, type SessionTrace } from './observe/middleware';
-import { storedSessions, type StoredSession } from './observe/store';
+import { storedSession, storedSessions, type StoredSession } from './observe/store';
 import { viewNoteOf, type ViewNote } from './observe/views';
 
 export type { StoredSession };
@@ -196,6 +196,11 @@ export class DjangoServer {
   }
 
   /** Everything the server holds for sessions now, as the store panel lists it (observe/store.ts). */
+  /** The one stored session with this key (see storedSession: no other row is decoded). */
+  storedSession(key: string): StoredSession | undefined {
+    return storedSession(this, key);
+  }
+
   storedSessions(): StoredSession[] {
     return storedSessions(this);
   }

@@ -62,7 +62,7 @@ export function Shell({ lessons, notices, loaded }: ShellProps) {
           />
           <Notices notices={notices} />
           <main id="main" className="app-main" tabIndex={-1}>
-            <LessonPane />
+            <LessonDock />
             <div className="workbench workbench-placeholder">
               <p className="hint">{t('app.loading')}</p>
             </div>
@@ -70,6 +70,30 @@ export function Shell({ lessons, notices, loaded }: ShellProps) {
         </LessonsContext.Provider>
       )}
     </PanelContext.Provider>
+  );
+}
+
+/**
+ * The lesson's place on screen. On a phone an open step becomes a compact card that sticks
+ * above the browser and panels it talks about (scrolling inside itself), instead of 1,000 px of
+ * text between them; one button shows the whole step in the page's flow, and back.
+ * (On wider screens the lesson column sits beside the workbench and the button is hidden.)
+ */
+function LessonDock() {
+  const { t } = useTranslation();
+  const [expanded, setExpanded] = useState(false);
+  return (
+    <div className={expanded ? 'lesson-dock expanded' : 'lesson-dock'}>
+      <button
+        type="button"
+        className="dock-toggle"
+        aria-expanded={expanded}
+        onClick={() => setExpanded(!expanded)}
+      >
+        {expanded ? t('dock.compact') : t('dock.expand')}
+      </button>
+      <LessonPane />
+    </div>
   );
 }
 
@@ -86,7 +110,12 @@ function Header({
   return (
     <header className="app-header">
       <h1 className="app-title">{t('app.title')}</h1>
-      <button type="button" aria-pressed={instructor} onClick={() => setInstructor(!instructor)}>
+      <button
+        type="button"
+        className="instructor-toggle"
+        aria-pressed={instructor}
+        onClick={() => setInstructor(!instructor)}
+      >
         {t('app.instructor')}
       </button>
       <LanguageSwitch />
@@ -129,7 +158,7 @@ function Loaded({
           <Header instructor={instructor} setInstructor={setInstructor} clock={<ClockControls />} />
           <Notices notices={notices} />
           <main id="main" className="app-main" tabIndex={-1}>
-            <LessonPane />
+            <LessonDock />
             <Workbench />
           </main>
           <Footer engine={engine} />

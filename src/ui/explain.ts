@@ -45,12 +45,14 @@ export function explain(entry: NetworkEntry): Sentence[] {
     return out.concat(exceptionNote(entry), jarNotes(entry));
   }
   const where = engineName(trace.engine) ?? 'db';
+  // signed_cookies has no store: its sentences say where the data really goes, the cookie.
+  const signed = where === 'signed_cookies' ? 'Signed' : '';
   for (const e of trace.events) {
     if (e.kind === 'key-rejected')
       out.push({ key: 'explain.keyRejected', values: { value: e.value.slice(0, 20) } });
     if (e.kind === 'loaded')
       out.push({
-        key: `explain.loaded.${e.outcome}`,
+        key: `explain.loaded.${e.outcome}${e.outcome === 'found' ? signed : ''}`,
         values: { key: short(trace.cookieIn), where },
       });
     if (e.kind === 'created') out.push({ key: 'explain.created', values: { key: short(e.key) } });
@@ -77,7 +79,7 @@ export function explain(entry: NetworkEntry): Sentence[] {
       out.push({ key: 'explain.cookieDeleted', values: { name: trace.cookieName } });
       break;
     case 'saved': {
-      const why = trace.modified ? 'explain.savedModified' : 'explain.savedEveryRequest';
+      const why = (trace.modified ? 'explain.savedModified' : 'explain.savedEveryRequest') + signed;
       out.push({ key: why, values: { where, name: trace.cookieName } });
       if (trace.browserClose) out.push({ key: 'explain.cookieBrowserClose' });
       else

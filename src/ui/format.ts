@@ -54,13 +54,6 @@ export function durationParts(ms: number): { negative: boolean; days: number; cl
   return { negative, days, clock };
 }
 
-/** A stable colour for a session key, so that one key looks the same in every panel. */
-export function keyHue(key: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  return Math.abs(h) % 360;
-}
-
 const unitFormats = new Map<string, Intl.NumberFormat>();
 
 /** `14 days 1 minute`, `৫ মিনিট`: a span of seconds in words, largest units first. */

@@ -35,6 +35,31 @@ async function loadStrings(lng: Language): Promise<Record<string, unknown>> {
   return load();
 }
 
+/**
+ * The address keeps the language (`?lang=`), so that a reload or a copied link opens in it. A
+ * `lang=` written inside the hash (`#/lesson/login/3?lang=bn`) follows too, or it would win over
+ * the reader's choice on the next reload.
+ */
+export function addressWithLanguage(href: string, lang: string): string {
+  const url = new URL(href);
+  url.searchParams.set('lang', lang);
+  const [route, query] = url.hash.split('?', 2);
+  if (query !== undefined) {
+    const params = new URLSearchParams(query);
+    if (params.has('lang')) {
+      params.set('lang', lang);
+      url.hash = `${route}?${params}`;
+    }
+  }
+  return url.toString();
+}
+
+function rememberInAddress(lang: string): void {
+  if (typeof window === 'undefined' || !isLanguage(lang)) return;
+  const next = addressWithLanguage(window.location.href, lang);
+  if (next !== window.location.href) window.history.replaceState(window.history.state, '', next);
+}
+
 /** Starts i18next with the given strings (all of them in tests, one language in the app). */
 export function initI18n(lng: Language, resources: Resource) {
   void i18next.use(initReactI18next).init({
@@ -52,6 +77,7 @@ export function initI18n(lng: Language, resources: Resource) {
   follow(lng);
   i18next.on('languageChanged', (l) => {
     follow(l);
+    rememberInAddress(l);
     try {
       localStorage.setItem(LANGUAGE_KEY, l);
     } catch {

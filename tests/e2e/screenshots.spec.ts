@@ -1,12 +1,17 @@
 import { join } from 'node:path';
 import { test, expect, open, login } from './fixtures';
 
-// The main screens in both languages at a phone's and a laptop's width, kept as test artifacts
-// (test-results/screens/) for people to look at.
+// The main screens in both languages on a phone, a laptop and a classroom projector, kept as test
+// artifacts (test-results/screens/) for people to look at.
+const SCREENS: [number, number][] = [
+  [390, 844],
+  [1280, 800],
+  [1366, 768],
+];
 for (const lang of ['en', 'bn'] as const) {
-  for (const width of [360, 1280]) {
+  for (const [width, height] of SCREENS) {
     test(`screens: ${lang} at ${width} px`, async ({ page }, info) => {
-      await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
+      await page.setViewportSize({ width, height });
       const shot = async (name: string) => {
         const path = join(info.project.outputDir, 'screens', `${lang}-${width}-${name}.png`);
         await page.screenshot({ path, fullPage: true });

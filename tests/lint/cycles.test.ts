@@ -98,6 +98,13 @@ describe('the import graph of src/', () => {
   it('finds a circle when there is one', () => {
     const a = join(SRC, 'a.ts');
     const b = join(SRC, 'b.ts');
-    expect(circles(new Map([[a, [b]], [b, [a]]]))).toEqual([[a, b]]);
+    expect(
+      circles(
+        new Map([
+          [a, [b]],
+          [b, [a]],
+        ]),
+      ),
+    ).toEqual([[a, b]]);
   });
 });

@@ -69,7 +69,9 @@ export function renderApp(options: { lang?: Language } = {}) {
 /** Opens a panel and waits for it: panels other than Cookies are fetched on first use. */
 export async function openPanel(user: ReturnType<typeof userEvent.setup>, name: string) {
   await user.click(screen.getByRole('tab', { name }));
-  await waitFor(() =>
-    expect(within(screen.getByRole('tabpanel', { name })).queryByText('Loading…')).toBeNull(),
+  // A panel's chunk is transformed on first use: on a loaded 2-core machine that takes a while.
+  await waitFor(
+    () => expect(within(screen.getByRole('tabpanel', { name })).queryByText('Loading…')).toBeNull(),
+    { timeout: 5000 },
   );
 }

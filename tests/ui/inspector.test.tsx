@@ -85,7 +85,7 @@ describe('Inspector panel', () => {
     expect(rows[1]).toHaveTextContent('1 Jan 2026, 00:00:00 UTC');
     expect(rows[2]).toHaveTextContent('django.contrib.sessions.SessionStore');
     expect(screen.getByText("{'username': 'alice'}")).toBeInTheDocument();
-    expect(screen.getByText('{"username":"alice"}')).toBeInTheDocument();
+    expect(screen.getByText('{"username":"alice"}', { selector: 'code' })).toBeInTheDocument();
     expect(screen.getByText('Signed at 1 Jan 2026, 00:00:00 UTC.')).toBeInTheDocument();
     expect(screen.queryByText('UNVERIFIED')).not.toBeInTheDocument();
   });
@@ -166,10 +166,10 @@ describe('Inspector panel', () => {
   it('speaks Bangla, with dates in Bangla digits', async () => {
     const { user } = await setup({ lang: 'bn' });
     await user.selectOptions(
-      screen.getByLabelText('এই প্লেগ্রাউন্ডের একটি ভ্যালু নিন'),
+      screen.getByLabelText('এই প্লেগ্রাউন্ড থেকে একটা মান নিন'),
       screen.getByRole('option', { name: /^django_session-এর সারি / }),
     );
-    expect(status()).toHaveTextContent('সিগনেচার সঠিক');
+    expect(status()).toHaveTextContent('সিগনেচার ঠিক আছে');
     expect(screen.getByText(/সাইন করার সময়: ১ জানু, ২০২৬/)).toBeInTheDocument();
   });
 });

@@ -60,7 +60,7 @@ describe('a lesson step', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Do it for me' }));
     await waitFor(() => expect(next).toHaveAttribute('aria-disabled', 'false'));
-    expect(screen.getByText(/Done: the engine confirmed it/)).toBeInTheDocument();
+    expect(screen.getByText(/Done: the playground checked that it happened/)).toBeInTheDocument();
     expect(runner.progress.isDone('login', 'post')).toBe(true);
     await user.click(next);
     expect(await screen.findByText('Step 5 of 6')).toBeInTheDocument();
@@ -96,7 +96,7 @@ describe('a lesson step', () => {
     await user.click(screen.getByRole('button', { name: 'বাংলা' }));
     expect(await screen.findByText('ধাপ ৪ / ৬')).toBeInTheDocument();
     expect(
-      screen.getByRole('heading', { level: 2, name: 'login: username রাখা' }),
+      screen.getByRole('heading', { level: 2, name: 'লগইন: সেশনে ইউজারনেম রাখা' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'পরের ধাপ' })).toHaveAttribute(
       'aria-disabled',

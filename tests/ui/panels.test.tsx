@@ -46,9 +46,9 @@ describe('Cookies panel', () => {
     await login(world);
     expect(panel('Cookies')).toHaveTextContent('00:01:30');
     act(() => world.clock.jump(60_000));
-    await screen.findByText('00:00:30');
+    await within(panel('Cookies')).findByText('00:00:30');
     act(() => world.clock.jump(31_000));
-    await screen.findByText('No cookies in this browser.');
+    await within(panel('Cookies')).findByText('No cookies in this browser.');
   });
 });
 

@@ -45,7 +45,7 @@ describe('the tutorial flow, driven through the UI and the MSW handlers', () => 
     expect(panel).toHaveTextContent(`sessionid=${key}; expires=`);
     expect(panel).toHaveTextContent('HttpOnly; Max-Age=1209600; Path=/; SameSite=Lax');
     expect(panel).toHaveTextContent(
-      'The session was modified, so Django saved it in the db store and sent the sessionid cookie.',
+      'The session was modified and is not empty (it has a session key), so Django saved it in the db store and sent the sessionid cookie.',
     );
     expect(panel).toHaveTextContent('Vary: Cookie');
 

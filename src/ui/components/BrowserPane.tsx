@@ -118,17 +118,28 @@ function BrowserView({ tab }: { tab: BrowserTab }) {
           </p>
         )}
       </div>
-      <div className="browser-actions">
-        <button type="button" onClick={() => world.closeBrowser(tab.id)}>
-          {t('browser.close')}
+    </div>
+  );
+}
+
+/** What can be done to the browser on screen: on the tabs' row, like a browser's own controls. */
+function BrowserActions({ tab }: { tab: BrowserTab }) {
+  const { t } = useTranslation();
+  const world = useWorld();
+  return (
+    <div className="browser-actions">
+      <button type="button" onClick={() => world.closeBrowser(tab.id)}>
+        {t('browser.close')}
+      </button>
+      <RenameBrowser key={tab.id} tab={tab} />
+      {tab.id !== 'A' && (
+        <button type="button" onClick={() => world.removeTab(tab.id)}>
+          {t('browser.remove', { name: tab.name })}
         </button>
-        <RenameBrowser tab={tab} />
-        {tab.id !== 'A' && (
-          <button type="button" onClick={() => world.removeTab(tab.id)}>
-            {t('browser.remove', { name: tab.name })}
-          </button>
-        )}
-      </div>
+      )}
+      <button type="button" className="add-browser" onClick={() => world.addTab()}>
+        {t('browser.add')}
+      </button>
     </div>
   );
 }
@@ -181,12 +192,9 @@ export function BrowserPane() {
   const world = useWorld();
   return (
     <section className="browsers" aria-labelledby="browsers-heading">
-      <div className="section-head">
-        <h2 id="browsers-heading">{t('browser.heading')}</h2>
-        <button type="button" onClick={() => world.addTab()}>
-          {t('browser.add')}
-        </button>
-      </div>
+      <h2 id="browsers-heading" className="visually-hidden">
+        {t('browser.heading')}
+      </h2>
       {world.tabs.length > TAB_LIMIT && (
         <label className="more-browsers">
           {t('browser.more')}{' '}
@@ -203,6 +211,7 @@ export function BrowserPane() {
       <Tabs
         label={t('browser.heading')}
         idPrefix="browser"
+        extra={<BrowserActions tab={world.activeTab} />}
         selected={world.activeTabId}
         onSelect={(id) => world.setActiveTab(id)}
         items={visibleTabs(world.tabs, world.activeTabId).map((tab) => ({

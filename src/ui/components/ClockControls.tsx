@@ -1,4 +1,5 @@
 /** The virtual clock: the time in the reader's language, pause, speed, jumps, back to now. */
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
 import { useNow } from '../hooks/useNow';
@@ -31,8 +32,11 @@ export function ClockView({ clock }: { clock: VirtualClock | null }) {
   const off = clock === null;
   // Prerendered at build time: no time at all rather than the build's.
   const prerendering = typeof window === 'undefined';
+  // On a phone the speed and the jumps fold away behind one button (see .clock-extra).
+  const [open, setOpen] = useState(false);
+  const extraId = useId();
   return (
-    <div className="clock" role="group" aria-label={t('clock.label')}>
+    <div className={open ? 'clock open' : 'clock'} role="group" aria-label={t('clock.label')}>
       <span className="clock-time">
         <span className="visually-hidden">{t('clock.virtualTime')} </span>
         <time dateTime={prerendering ? undefined : new Date(now).toISOString()}>
@@ -54,35 +58,46 @@ export function ClockView({ clock }: { clock: VirtualClock | null }) {
       >
         {clock?.paused ? t('clock.resume') : t('clock.pause')}
       </button>
-      <label>
-        <span className="visually-hidden">{t('clock.speed')}</span>
-        <select
-          value={clock?.speed ?? 1}
-          onChange={(e) => clock?.setSpeed(Number(e.target.value))}
-          disabled={off}
-          aria-label={t('clock.speed')}
-        >
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {t(`clock.speeds.${s}`, { n: formatNumber(s, lang) })}
-            </option>
-          ))}
-        </select>
-      </label>
-      {JUMPS.map(([label, ms]) => (
-        <button
-          key={label}
-          type="button"
-          onClick={() => clock?.jump(ms)}
-          disabled={off}
-          title={t(`clock.jumpLong.${label}`)}
-        >
-          {t(`clock.jump.${label}`)}
-        </button>
-      ))}
-      <button type="button" onClick={() => clock?.backToNow()} disabled={off}>
-        {t('clock.now')}
+      <button
+        type="button"
+        className="clock-more"
+        aria-expanded={open}
+        aria-controls={extraId}
+        onClick={() => setOpen(!open)}
+      >
+        {t('clock.more')} {open ? '▴' : '▾'}
       </button>
+      <div className="clock-extra" id={extraId}>
+        <label>
+          <span className="visually-hidden">{t('clock.speed')}</span>
+          <select
+            value={clock?.speed ?? 1}
+            onChange={(e) => clock?.setSpeed(Number(e.target.value))}
+            disabled={off}
+            aria-label={t('clock.speed')}
+          >
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {t(`clock.speeds.${s}`, { n: formatNumber(s, lang) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        {JUMPS.map(([label, ms]) => (
+          <button
+            key={label}
+            type="button"
+            onClick={() => clock?.jump(ms)}
+            disabled={off}
+            title={t(`clock.jumpLong.${label}`)}
+          >
+            {t(`clock.jump.${label}`)}
+          </button>
+        ))}
+        <button type="button" onClick={() => clock?.backToNow()} disabled={off}>
+          {t('clock.now')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,17 +1,37 @@
-/** A session key with its colour: the same key looks the same in the jar, the headers and the store. */
-import { keyHue } from '../format';
+/**
+ * A session key, whole, with its mark: the same key looks the same in the jar, the headers, the
+ * store and the at-a-glance view. The full key is always in the page (wrapped, in a smaller
+ * monospace): the labs ask students to compare and copy it, and phones have no hover.
+ */
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorld } from '../hooks/useWorld';
+import { formatNumber } from '../format';
+import { keyMark } from './keyMarks';
 
-export function SessionKey({ value, full = false }: { value: string; full?: boolean }) {
-  const hue = keyHue(value);
-  const text = full || value.length <= 14 ? value : value.slice(0, 10) + '…';
+export function KeyMarkChip({ value }: { value: string }) {
+  const { t, i18n } = useTranslation();
+  const mark = keyMark(useWorld(), value);
+  const n = formatNumber(mark.n, i18n.language);
   return (
-    <span className="session-key" title={value}>
-      <span
-        className="key-swatch"
-        aria-hidden="true"
-        style={{ background: `hsl(${hue} 70% 45%)` }}
-      />
-      <code>{text}</code>
+    <span
+      className="key-mark"
+      style={{ '--key-colour': mark.colour } as CSSProperties}
+      title={t('key.mark', { n })}
+    >
+      <span aria-hidden="true">
+        {mark.shape}
+        {n}
+      </span>
+      <span className="visually-hidden">{t('key.mark', { n })}</span>
+    </span>
+  );
+}
+
+export function SessionKey({ value }: { value: string }) {
+  return (
+    <span className="session-key">
+      <KeyMarkChip value={value} /> <code className="key-text">{value}</code>
     </span>
   );
 }

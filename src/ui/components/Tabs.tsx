@@ -16,6 +16,8 @@ export function Tabs(props: {
   selected: string;
   onSelect: (id: string) => void;
   idPrefix: string;
+  /** Controls that belong on the tabs' row (outside the tab list itself), e.g. "+ browser". */
+  extra?: ReactNode;
 }) {
   const { items, selected, onSelect, idPrefix } = props;
   const refs = useRef(new Map<string, HTMLButtonElement>());
@@ -35,25 +37,28 @@ export function Tabs(props: {
   const current = items.find((it) => it.id === selected) ?? items[0];
   return (
     <div className="tabs">
-      <div role="tablist" aria-label={props.label} className="tablist" onKeyDown={onKeyDown}>
-        {items.map((it) => (
-          <button
-            key={it.id}
-            ref={(el) => {
-              if (el) refs.current.set(it.id, el);
-              else refs.current.delete(it.id);
-            }}
-            role="tab"
-            type="button"
-            id={`${idPrefix}-tab-${it.id}`}
-            aria-selected={it.id === current?.id}
-            aria-controls={`${idPrefix}-panel-${it.id}`}
-            tabIndex={it.id === current?.id ? 0 : -1}
-            onClick={() => onSelect(it.id)}
-          >
-            {it.label}
-          </button>
-        ))}
+      <div className="tabs-row">
+        <div role="tablist" aria-label={props.label} className="tablist" onKeyDown={onKeyDown}>
+          {items.map((it) => (
+            <button
+              key={it.id}
+              ref={(el) => {
+                if (el) refs.current.set(it.id, el);
+                else refs.current.delete(it.id);
+              }}
+              role="tab"
+              type="button"
+              id={`${idPrefix}-tab-${it.id}`}
+              aria-selected={it.id === current?.id}
+              aria-controls={`${idPrefix}-panel-${it.id}`}
+              tabIndex={it.id === current?.id ? 0 : -1}
+              onClick={() => onSelect(it.id)}
+            >
+              {it.label}
+            </button>
+          ))}
+        </div>
+        {props.extra}
       </div>
       {current && (
         <div

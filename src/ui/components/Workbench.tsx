@@ -6,6 +6,7 @@ import { lazy, Suspense, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PANELS, usePanel, type PanelId } from './panelContext';
 import { BrowserPane } from './BrowserPane';
+import { SessionGlance } from './SessionGlance';
 import { Tabs } from './Tabs';
 import { CookiesPanel } from '../panels/CookiesPanel';
 
@@ -39,6 +40,7 @@ export function Workbench() {
   return (
     <div className="workbench">
       <BrowserPane />
+      <SessionGlance />
       <section className="panels" aria-labelledby="panels-heading">
         <h2 id="panels-heading" className="visually-hidden">
           {t('panels.heading')}

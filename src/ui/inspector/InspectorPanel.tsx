@@ -17,6 +17,7 @@ import {
 import { formatDateTime, formatNumber } from '../format';
 import { useNow } from '../hooks/useNow';
 import { useWorld } from '../hooks/useWorld';
+import { Resign } from './Resign';
 import './inspector.css';
 
 interface Sample {
@@ -281,6 +282,7 @@ export function InspectorPanel() {
         <Verdict result={result} />
       </div>
       {result.parts.length > 0 && <Result result={result} maxAge={maxAge} />}
+      {result.payload && <Resign key={raw} source={result} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useWorld } from '../hooks/useWorld';
 import { Countdown } from '../components/Countdown';
 import { SessionKey } from '../components/SessionKey';
 import { formatNumber } from '../format';
+import { SESSION_KEY_LIKE } from '../components/keyMarks';
 import {
   fitsCookieLimit,
   handMadeCookie,
@@ -12,15 +13,10 @@ import {
   type StoredCookie,
 } from '../../browser/cookieJar';
 
-const KEY_LIKE = /^[a-z0-9]{32}$/;
-
+/** The whole value, always: a session key with its mark, anything else wrapped. */
 function CookieValue({ cookie }: { cookie: StoredCookie }) {
-  if (KEY_LIKE.test(cookie.value)) return <SessionKey value={cookie.value} />;
-  return (
-    <code className="cookie-value">
-      {cookie.value.length > 40 ? cookie.value.slice(0, 36) + '…' : cookie.value}
-    </code>
-  );
+  if (SESSION_KEY_LIKE.test(cookie.value)) return <SessionKey value={cookie.value} />;
+  return <code className="cookie-value">{cookie.value}</code>;
 }
 
 export function CookiesPanel() {
@@ -60,13 +56,13 @@ export function CookiesPanel() {
           <table>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Value</th>
+                <th scope="col">{t('cookies.colName')}</th>
+                <th scope="col">{t('cookies.colValue')}</th>
                 <th scope="col">Domain</th>
                 <th scope="col">Path</th>
                 <th scope="col">Expires / Max-Age</th>
                 <th scope="col">{t('cookies.left')}</th>
-                <th scope="col">Size</th>
+                <th scope="col">{t('cookies.colSize')}</th>
                 <th scope="col">HttpOnly</th>
                 <th scope="col">Secure</th>
                 <th scope="col">SameSite</th>
@@ -81,15 +77,17 @@ export function CookiesPanel() {
                   <td>
                     <code>{c.name}</code>
                   </td>
-                  <td>
+                  <td className="value-cell">
                     <CookieValue cookie={c} />
                   </td>
                   <td>{c.domain}</td>
                   <td>{c.path}</td>
                   <td>
-                    {c.expiresAt === null
-                      ? 'Session'
-                      : new Date(c.expiresAt).toISOString().replace('.000', '')}
+                    {c.expiresAt === null ? (
+                      t('cookies.sessionExpiry')
+                    ) : (
+                      <code>{new Date(c.expiresAt).toISOString().replace('.000', '')}</code>
+                    )}
                   </td>
                   <td>
                     {c.expiresAt === null ? (
@@ -150,7 +148,7 @@ export function CookiesPanel() {
         <fieldset>
           <legend>{editing ? t('cookies.editTitle') : t('cookies.plantTitle')}</legend>
           <label>
-            Name{' '}
+            {t('cookies.colName')}{' '}
             <input
               value={draft.name}
               onChange={(e) => setDraft({ ...draft, name: e.target.value })}
@@ -158,7 +156,7 @@ export function CookiesPanel() {
             />
           </label>
           <label>
-            Value{' '}
+            {t('cookies.colValue')}{' '}
             <input
               value={draft.value}
               onChange={(e) => setDraft({ ...draft, value: e.target.value })}

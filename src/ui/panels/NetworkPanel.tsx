@@ -7,6 +7,7 @@ import { Duration } from '../components/Countdown';
 import { formatDateTime } from '../format';
 import type { NetworkEntry } from '../../browser/browser';
 import { AttackerServer } from './AttackerServer';
+import { KeyMarkChip } from '../components/SessionKey';
 
 export function SentenceText({ s }: { s: Sentence }) {
   const { t } = useTranslation();
@@ -38,6 +39,64 @@ function Headers({ rows }: { rows: [string, string][] }) {
   );
 }
 
+/** A session key inside a header (`sessionid=<key>;`): whole, with the mark it has everywhere. */
+const KEY_IN_HEADER = /(?<==)([a-z0-9]{32})(?=;|$)/g;
+
+function HeaderValue({ value }: { value: string }) {
+  const parts = value.split(KEY_IN_HEADER);
+  return (
+    <code className="header-value">
+      {parts.map((p, i) =>
+        i % 2 === 1 ? (
+          <span key={i} className="key-in-header">
+            <KeyMarkChip value={p} />
+            {p}
+          </span>
+        ) : (
+          p
+        ),
+      )}
+    </code>
+  );
+}
+
+/** The two headers the lessons are about, first and highlighted: what the browser sent, and
+ * what the server asked it to keep. */
+function CookieExchange({ entry }: { entry: NetworkEntry }) {
+  const { t } = useTranslation();
+  const sent = entry.requestHeaders.filter(([n]) => n.toLowerCase() === 'cookie');
+  const received = entry.response.setCookies;
+  return (
+    <section className="cookie-exchange" aria-labelledby={`exchange-${entry.id}`}>
+      <h3 id={`exchange-${entry.id}`} className="detail-heading">
+        {t('network.cookieExchange')}
+      </h3>
+      <dl className="headers">
+        <div className="header-row">
+          <dt>{t('network.requestCookie')}</dt>
+          <dd>
+            {sent.length ? (
+              sent.map(([, v], i) => <HeaderValue key={i} value={v} />)
+            ) : (
+              <span className="hint">{t('network.noCookieSent')}</span>
+            )}
+          </dd>
+        </div>
+        <div className="header-row">
+          <dt>{t('network.responseSetCookie')}</dt>
+          <dd>
+            {received.length ? (
+              received.map((v, i) => <HeaderValue key={i} value={v} />)
+            ) : (
+              <span className="hint">{t('network.noSetCookie')}</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
 function Detail({ entry }: { entry: NetworkEntry }) {
   const { t, i18n } = useTranslation();
   const r = entry.response;
@@ -47,6 +106,7 @@ function Detail({ entry }: { entry: NetworkEntry }) {
   ];
   return (
     <div className="network-detail">
+      <CookieExchange entry={entry} />
       <h3 className="detail-heading">{t('network.why')}</h3>
       <ul className="why">
         {explain(entry).map((s, i) => (
@@ -58,9 +118,9 @@ function Detail({ entry }: { entry: NetworkEntry }) {
       <h3 className="detail-heading">{t('network.general')}</h3>
       <Headers
         rows={[
-          ['Request URL', entry.url],
-          ['Request Method', entry.method],
-          ['Status Code', `${r.status} ${r.reason}`],
+          [t('network.url'), entry.url],
+          [t('network.method'), entry.method],
+          [t('network.status'), `${r.status} ${r.reason}`],
           [t('network.sentAt'), formatDateTime(entry.time, i18n.language)],
           [t('network.via'), t(`network.transport.${entry.via}`)],
         ]}

@@ -12,6 +12,7 @@ import { durationText } from '../components/Countdown';
 import { SessionKey } from '../components/SessionKey';
 import { repr } from '../../python';
 import { useNow } from '../hooks/useNow';
+import { useStoredSessions } from '../hooks/useStoredSessions';
 import type { StoredSession } from '../../server/server';
 import { MAX_CLASS, simulateClass } from '../../world/classroom';
 
@@ -210,13 +211,47 @@ function SimulateClass() {
   );
 }
 
+/** `clear_expired()`, and what it did: how many rows (or files) it removed. */
+function ClearExpired() {
+  const { t, i18n } = useTranslation();
+  const world = useWorld();
+  const [removed, setRemoved] = useState<{ n: number; engine: string } | null>(null);
+  const engine = world.settings.SESSION_ENGINE;
+  const stored = () => world.server.storedSessions().filter((r) => r.where !== 'cache').length;
+  const run = () => {
+    const before = stored();
+    world.clearExpired();
+    setRemoved({ n: before - stored(), engine });
+  };
+  const shown = removed?.engine === engine ? removed : null;
+  const what = engine === 'file' ? 'files' : 'rows';
+  return (
+    <>
+      <button type="button" onClick={run}>
+        clear_expired()
+      </button>
+      <span role="status" className="hint">
+        {shown &&
+          (engine === 'cache'
+            ? t('store.clearedCache')
+            : engine === 'signed_cookies'
+              ? t('store.clearedSigned')
+              : t(`store.cleared.${what}`, {
+                  count: shown.n,
+                  n: formatNumber(shown.n, i18n.language),
+                }))}
+      </span>
+    </>
+  );
+}
+
 export function StorePanel() {
   const { t } = useTranslation();
   const world = useWorld();
   const engine = world.settings.SESSION_ENGINE;
   const server = world.server;
   // Decoding every row is the costly part: once per change of the world, not per clock tick.
-  const all = useMemo(() => server.storedSessions(), [server, world.version]);
+  const all = useStoredSessions();
   const db = all.filter((r) => r.where === 'db');
   const cache = all.filter((r) => r.where === 'cache');
   const files = all.filter((r) => r.where === 'file');
@@ -227,9 +262,7 @@ export function StorePanel() {
         <span>
           {t('store.engine')} <code>{`django.contrib.sessions.backends.${engine}`}</code>
         </span>
-        <button type="button" onClick={() => world.clearExpired()}>
-          clear_expired()
-        </button>
+        <ClearExpired />
         <button type="button" onClick={() => world.restartServer()}>
           {t('store.restart')}
         </button>

@@ -1,0 +1,193 @@
+/**
+ * Edit the decoded data and watch it signed again, as jwt.io does for tokens: with the
+ * playground's SECRET_KEY (what the server can do) or with another key (what an attacker without
+ * it can do), by the port's own signing.dumps() with Django's salt, compression and timestamp.
+ * The result is checked at once as the playground's server would check it, and a signed cookie
+ * can be planted in a browser to see Django's answer for real.
+ */
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dumps } from '../../django/core/signing';
+import {
+  inspectSessionValue,
+  SESSION_DATA_SALT,
+  SIGNED_COOKIE_SALT,
+  type Inspection,
+} from '../../server/observe/inspect';
+import { handMadeCookie } from '../../browser/cookieJar';
+import { loads, PyDict, PyException } from '../../python';
+import { useWorld } from '../hooks/useWorld';
+
+type SignAs = 'signed-cookie' | 'session-data';
+type KeyChoice = 'world' | 'other';
+
+/** A key that is not the playground's, to show what a forger gets. */
+export const WRONG_KEY = 'not-the-real-secret-key';
+
+/** The signed value; null when the JSON is not an object (a session is a dict). */
+function sign(json: string, signAs: SignAs, key: string, now: number): string | null {
+  const value = loads(json);
+  if (!(value instanceof PyDict)) return null;
+  return dumps(value, {
+    key,
+    salt: signAs === 'signed-cookie' ? SIGNED_COOKIE_SALT : SESSION_DATA_SALT,
+    compress: true,
+    time: () => now / 1000,
+  });
+}
+
+export function Resign({ source }: { source: Inspection }) {
+  const { t } = useTranslation();
+  const world = useWorld();
+  const id = useId();
+  const [json, setJson] = useState(source.payload?.json ?? '{}');
+  const [signAs, setSignAs] = useState<SignAs>(
+    source.kind === 'session-data' ? 'session-data' : 'signed-cookie',
+  );
+  const [keyChoice, setKeyChoice] = useState<KeyChoice>('world');
+  const [otherKey, setOtherKey] = useState(WRONG_KEY);
+  const [target, setTarget] = useState(world.activeTabId);
+  const [planted, setPlanted] = useState<string | null>(null);
+  const key = keyChoice === 'world' ? world.secretKey : otherKey;
+  // Signed at the moment of the last edit (Django stamps the time it signs).
+  const now = useMemo(() => world.clock.now(), [json, signAs, key, world.clock]);
+  const signed = useMemo((): { value: string } | { error: string } => {
+    try {
+      const value = sign(json, signAs, key, now);
+      return value === null ? { error: t('inspector.resign.notDict') } : { value };
+    } catch (e) {
+      return {
+        error: e instanceof PyException ? e.toPython() : e instanceof Error ? e.message : String(e),
+      };
+    }
+  }, [json, signAs, key, now, t]);
+  const check =
+    'value' in signed
+      ? inspectSessionValue(signed.value, world.secretKey, {
+          now,
+          maxAge: world.settings.SESSION_COOKIE_AGE,
+        })
+      : null;
+  const plant = () => {
+    if (!('value' in signed)) return;
+    const tab = world.tab(target);
+    const name = world.settings.SESSION_COOKIE_NAME;
+    const existing = tab.browser.jar.all().find((c) => c.name === name);
+    world.putCookie(
+      target,
+      existing
+        ? { ...existing, value: signed.value }
+        : handMadeCookie(name, signed.value, tab.browser.url('/').hostname),
+    );
+    setPlanted(tab.name);
+  };
+  return (
+    <section className="inspector-section resign" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="panel-title">
+        {t('inspector.resign.title')}
+      </h3>
+      <p className="hint">{t('inspector.resign.intro')}</p>
+      <div className="inspector-form">
+        <label htmlFor={`${id}-json`}>{t('inspector.resign.data')}</label>
+        <textarea
+          id={`${id}-json`}
+          rows={3}
+          spellCheck={false}
+          autoComplete="off"
+          value={json}
+          onChange={(e) => (setJson(e.target.value), setPlanted(null))}
+        />
+        <fieldset className="resign-choices">
+          <legend>{t('inspector.resign.signAs')}</legend>
+          {(['signed-cookie', 'session-data'] as const).map((k) => (
+            <label key={k} className="check">
+              <input
+                type="radio"
+                name={`${id}-as`}
+                checked={signAs === k}
+                onChange={() => (setSignAs(k), setPlanted(null))}
+              />{' '}
+              {t(`inspector.resign.as.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="resign-choices">
+          <legend>{t('inspector.resign.key')}</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name={`${id}-key`}
+              checked={keyChoice === 'world'}
+              onChange={() => (setKeyChoice('world'), setPlanted(null))}
+            />{' '}
+            {t('inspector.resign.worldKey')}
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name={`${id}-key`}
+              checked={keyChoice === 'other'}
+              onChange={() => (setKeyChoice('other'), setPlanted(null))}
+            />{' '}
+            {t('inspector.resign.otherKey')}
+          </label>
+          {keyChoice === 'other' && (
+            <input
+              type="text"
+              aria-label={t('inspector.resign.otherKeyValue')}
+              spellCheck={false}
+              autoComplete="off"
+              value={otherKey}
+              onChange={(e) => (setOtherKey(e.target.value), setPlanted(null))}
+            />
+          )}
+        </fieldset>
+      </div>
+      <div aria-live="polite" className="resign-result">
+        {'error' in signed ? (
+          <p className="error">
+            {t('inspector.resign.bad')} <code>{signed.error}</code>
+          </p>
+        ) : (
+          <>
+            <p className="resign-value-label">{t('inspector.resign.result')}</p>
+            <code className="resign-value">{signed.value}</code>
+            {check && (
+              <p
+                className={`inspector-verdict ${check.verified && check.reason === 'ok' ? 'is-ok' : 'is-bad'}`}
+              >
+                <strong>{check.verified && check.reason === 'ok' ? '✔ ' : '✘ '}</strong>
+                {check.verified && check.reason === 'ok'
+                  ? t(`inspector.resign.accepted.${check.kind}`)
+                  : t('inspector.resign.refused')}
+              </p>
+            )}
+          </>
+        )}
+      </div>
+      {'value' in signed &&
+        (signAs === 'signed-cookie' ? (
+          <div className="inline-form">
+            <label>
+              {t('inspector.resign.plantIn')}{' '}
+              <select value={target} onChange={(e) => setTarget(e.target.value)}>
+                {world.tabs.map((tab) => (
+                  <option key={tab.id} value={tab.id}>
+                    {t('browser.tabLabel', { name: tab.name })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={plant}>
+              {t('inspector.resign.plant', { name: world.settings.SESSION_COOKIE_NAME })}
+            </button>
+            {planted && (
+              <span className="ok">{t('inspector.resign.planted', { browser: planted })}</span>
+            )}
+          </div>
+        ) : (
+          <p className="hint">{t('inspector.resign.noPlant')}</p>
+        ))}
+    </section>
+  );
+}
