@@ -1,7 +1,8 @@
 /**
  * The valibot pieces lesson.json is described with, each carrying its message for lesson authors
- * (plain English: the tests and a lesson that fails to load show them, students do not). A message says what was expected and what was found; `problemLines` puts the path in
- * front: `03-login/lesson.json.steps[2].check.present: expected true or false, got "yes"`.
+ * (plain English: the tests and a lesson that fails to load show them, students do not). A
+ * message says what was expected and what was found; `problemLines` puts the path in front:
+ * `03-login/lesson.json.steps[2].check.present: expected true or false, got "yes"`.
  */
 import * as v from 'valibot';
 
