@@ -3,7 +3,7 @@
  * build served under a sub-path, as a static host would serve it.
  */
 import { defineConfig } from '@playwright/test';
-import { PORT, ROOT_PORT } from './tests/e2e/ports';
+import { DIST, PORT, ROOT_PORT } from './tests/e2e/ports';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SUB_PATH = '/django-sessions/';
@@ -35,13 +35,13 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx scripts/build.ts --base=${SUB_PATH} --outDir dist-e2e/sub && npx vite preview --base ${SUB_PATH} --outDir dist-e2e/sub --host 127.0.0.1 --port ${PORT} --strictPort`,
+      command: `npx tsx scripts/build.ts --base=${SUB_PATH} --outDir ${DIST}/sub && npx vite preview --base ${SUB_PATH} --outDir ${DIST}/sub --host 127.0.0.1 --port ${PORT} --strictPort`,
       url: `http://127.0.0.1:${PORT}${SUB_PATH}`,
       timeout: 180_000,
       reuseExistingServer: false,
     },
     {
-      command: `npx tsx scripts/build.ts --base=/ --outDir dist-e2e/root && npx vite preview --base / --outDir dist-e2e/root --host 127.0.0.1 --port ${ROOT_PORT} --strictPort`,
+      command: `npx tsx scripts/build.ts --base=/ --outDir ${DIST}/root && npx vite preview --base / --outDir ${DIST}/root --host 127.0.0.1 --port ${ROOT_PORT} --strictPort`,
       url: `http://127.0.0.1:${ROOT_PORT}/`,
       timeout: 180_000,
       reuseExistingServer: false,

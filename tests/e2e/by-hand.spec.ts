@@ -30,7 +30,7 @@ function ui(page: Page) {
     address: page.getByRole('textbox', { name: 'ঠিকানা', exact: true }),
     go: page.getByRole('button', { name: 'যান', exact: true }),
     shown: (browser: string) =>
-      page.getByRole('region', { name: `ব্রাউজার ${browser} যে পেজটি দেখাচ্ছে` }),
+      page.getByRole('region', { name: `ব্রাউজার ${browser}-তে দেখানো পেজ` }),
     panel: (name: string) => page.getByRole('tabpanel', { name, exact: true }),
     tab: (name: string) => page.getByRole('tab', { name, exact: true }),
   };
@@ -50,7 +50,7 @@ async function readStep(page: Page, n: number, total: number, ...says: string[])
 async function expectDone(page: Page, { last = false, read = false } = {}) {
   const u = ui(page);
   await expect(page.locator('.lesson-notes')).toHaveCount(0);
-  if (!read) await expect(u.status).toContainText('হয়ে গেছে: ইঞ্জিন নিশ্চিত করেছে।');
+  if (!read) await expect(u.status).toContainText('হয়ে গেছে: প্লেগ্রাউন্ড মিলিয়ে দেখেছে।');
   await expect(u.stillToDo).toHaveCount(0);
   await expect(last ? u.nextLesson : u.next).toHaveAttribute('aria-disabled', 'false');
 }
@@ -119,7 +119,7 @@ async function applySetting(page: Page, checkbox: string | RegExp, on: boolean) 
   await settings.getByRole('checkbox', { name: checkbox }).setChecked(on);
   await settings.getByRole('button', { name: 'প্রয়োগ করুন', exact: true }).click();
   await expect(settings.getByRole('status')).toHaveText(
-    'প্রয়োগ হয়েছে। সার্ভার নতুন সেটিংস নিয়ে রিস্টার্ট হয়েছে।',
+    'প্রয়োগ হয়েছে। সার্ভার নতুন সেটিং নিয়ে রিস্টার্ট হয়েছে।',
   );
 }
 
@@ -143,7 +143,7 @@ async function expectGraded(page: Page, option: string | RegExp, right: boolean)
     has: page.getByRole('radio', { name: option }),
   });
   await expect(fieldset.getByRole('status')).toHaveText(
-    right ? 'ঠিক: Django ঠিক এটাই করেছে।' : /^পুরোপুরি ঠিক না: চিহ্নিত উত্তরটা দেখুন/,
+    right ? 'ঠিক ধরেছেন: Django ঠিক এটাই করেছে।' : /^হলো না: আসলে যা ঘটেছে সেটা চিহ্ন দেওয়া আছে/,
   );
 }
 
@@ -169,11 +169,11 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) =
   test.setTimeout(300_000); // about a minute here; a busy machine may take several
   const u = ui(page);
   await open(page, '', 'bn');
-  await page.getByRole('link', { name: 'Session কী' }).click();
+  await page.getByRole('link', { name: 'সেশন কী' }).click();
   await expect(page).toHaveURL(/#\/lesson\/what-is-a-session\/1$/);
 
   // ---- Lesson 1: what a session is ------------------------------------------------------------
-  await readStep(page, 1, 7, 'session identifier (SID)');
+  await readStep(page, 1, 7, 'সেশন আইডেন্টিফায়ার (SID)');
   await expect(u.status).toBeEmpty(); // a reading step: nothing to do
   await nextStep(page);
 
@@ -255,7 +255,7 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) =
     'eyJ1c2VybmFtZSI6Ilx1MDliMFx1MDliOVx1MDliZlx1MDlhZSJ9',
   );
   await expectDone(page, { last: true, read: true });
-  await nextLesson(page, 'setup', 'Session চালু করা');
+  await nextLesson(page, 'setup', 'সেশন চালু করা');
 
   // ---- Lesson 2: setting sessions up ----------------------------------------------------------
   await readStep(page, 1, 6, 'INSTALLED_APPS', 'MIDDLEWARE');
@@ -304,7 +304,7 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) =
   await expectDone(page, { last: true });
   await showPanel(page, 'সেশন স্টোর');
   await expect(storeRows(page)).toHaveCount(1);
-  await nextLesson(page, 'login', 'login: username রাখা');
+  await nextLesson(page, 'login', 'লগইন: সেশনে ইউজারনেম রাখা');
 
   // ---- Lesson 3: login stores the username ----------------------------------------------------
   await readStep(page, 1, 6, 'SyntaxError');
@@ -319,7 +319,7 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) =
   await expect(header(untouched, 'Set-Cookie')).toHaveCount(0);
   await nextStep(page);
 
-  await readStep(page, 3, 6, '/myapp/connection/', RAHIM, 'password-এর ঘরটা খালি রাখুন', 'Login');
+  await readStep(page, 3, 6, '/myapp/connection/', RAHIM, 'পাসওয়ার্ডের ঘরটা খালি রাখুন', 'Login');
   await visit(page, '/myapp/connection/');
   await submitLogin(page, RAHIM, '');
   await expect(u.shown('A')).toContainText('You are : not logged in');
@@ -352,7 +352,7 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) =
     'eyJ1c2VybmFtZSI6Ilx1MDliMFx1MDliOVx1MDliZlx1MDlhZSJ9',
   );
   await expectDone(page, { last: true, read: true });
-  await nextLesson(page, 'formview', 'formView: session থেকে পড়া');
+  await nextLesson(page, 'formview', 'formView: সেশন থেকে পড়া');
 
   // ---- Lesson 4: formView reads the session ---------------------------------------------------
   await readStep(page, 1, 6, 'has_key');
@@ -374,12 +374,12 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) =
   await nextStep(page);
 
   await readStep(page, 4, 6, '/myapp/connection/', 'নেটওয়ার্ক');
-  await answer(page, /^না: session-এ কিছুই বদলায়নি/); // right
+  await answer(page, /^না: সেশনে কিছুই বদলায়নি/); // right
   await expectRevealWaits(page);
   await visit(page, '/myapp/connection/');
   await expect(u.shown('A')).toContainText(`You are : ${RAHIM}`);
   await expectDone(page);
-  await expectGraded(page, /^না: session-এ কিছুই বদলায়নি/, true);
+  await expectGraded(page, /^না: সেশনে কিছুই বদলায়নি/, true);
   await expect(u.reveal).toContainText('Set-Cookie নেই');
   const readBack = await newestRequest(page);
   await expect(header(readBack, 'Vary')).toContainText('Cookie');
@@ -450,7 +450,7 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) =
   await readStep(page, 6, 6, 'DEBUG', 'True', 'প্রয়োগ করুন');
   await applySetting(page, /^(True|False) DEBUG$/, true);
   await expectDone(page, { last: true });
-  await nextLesson(page, 'logout', 'logout: del আসলে কী করে');
+  await nextLesson(page, 'logout', 'লগআউট: del আসলে কী করে');
 
   // ---- Lesson 6: logout -----------------------------------------------------------------------
   await readStep(page, 1, 7, '/myapp/connection/', RAHIM);
@@ -460,20 +460,21 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) =
   await expectDone(page);
   await showPanel(page, 'সেশন স্টোর');
   await expect(storeRows(page)).toHaveCount(1);
-  const key = await storeRows(page).first().locator('.session-key').getAttribute('title');
+  // The whole key is on screen (no hover needed), as a student reads and copies it.
+  const key = await storeRows(page).first().locator('.session-key .key-text').textContent();
   expect(key).toMatch(/^[a-z0-9]{32}$/);
   await nextStep(page);
 
   await readStep(page, 2, 7, '/myapp/logout/');
-  await answer(page, /^response সেটা মুছে দেবে/); // wrong
+  await answer(page, /^রেসপন্স সেটা মুছে দেবে/); // wrong
   await expectRevealWaits(page); // one question of two answered
-  await answer(page, /^row থেকে যাবে/); // right
+  await answer(page, /^সারি থেকে যাবে/); // right
   await expectRevealWaits(page);
   await visit(page, '/myapp/logout/');
   await expect(u.shown('A')).toContainText('You are logged out.');
   await expectDone(page);
-  await expectGraded(page, /^response সেটা মুছে দেবে/, false);
-  await expectGraded(page, /^row থেকে যাবে/, true);
+  await expectGraded(page, /^রেসপন্স সেটা মুছে দেবে/, false);
+  await expectGraded(page, /^সারি থেকে যাবে/, true);
   await expect(u.reveal).toContainText('আবার');
   const logout = await newestRequest(page);
   await expect(header(logout, 'Set-Cookie')).toContainText(`sessionid=${key as string}`);
@@ -500,10 +501,7 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) =
   await expectDone(page);
   await showPanel(page, 'সেশন স্টোর');
   await expect(storeRows(page)).toHaveCount(1);
-  await expect(storeRows(page).first().locator('.session-key')).toHaveAttribute(
-    'title',
-    key as string,
-  );
+  await expect(storeRows(page).first().locator('.session-key .key-text')).toHaveText(key as string);
   await nextStep(page);
 
   await readStep(page, 6, 7, 'কনসোল', 'request.session.flush()');
@@ -520,7 +518,7 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) =
 
   await readStep(page, 7, 7, 'flush()');
   await expectDone(page, { last: true, read: true });
-  await nextLesson(page, 'expiry', 'Expiry: session কতদিন বাঁচে');
+  await nextLesson(page, 'expiry', 'মেয়াদ: সেশন কতদিন বাঁচে');
 
   // ---- Lesson 7: expiry -----------------------------------------------------------------------
   await readStep(page, 1, 7, '/myapp/connection/', RAHIM, '১৩ দিন ২৩:৫৯:');
@@ -614,11 +612,11 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) =
   await showPanel(page, 'সেশন স্টোর');
   await expect(storeRows(page)).toHaveCount(2);
   await expect(storeRows(page).and(page.locator('.expired'))).toHaveCount(2);
-  await expect(storeRows(page).first()).toContainText('মেয়াদ শেষ (এখনো রাখা আছে)');
+  await expect(storeRows(page).first()).toContainText('মেয়াদ শেষ (সারিটা এখনো আছে)');
   await visit(page, '/myapp/connection/');
   await expect(u.shown('A').getByRole('button', { name: 'Login' })).toBeVisible();
   await expectDone(page, { last: true });
-  await nextLesson(page, 'cleanup', 'মেয়াদোত্তীর্ণ session পরিষ্কার করা');
+  await nextLesson(page, 'cleanup', 'মেয়াদ-পেরোনো সেশন সাফ করা');
 
   // ---- Lesson 8: cleaning up expired sessions -------------------------------------------------
   await readStep(page, 1, 6, '/myapp/connection/', RAHIM);
@@ -636,7 +634,7 @@ test('lessons 1 to 8 by hand, in Bangla, as a student would', async ({ page }) =
   await expectDone(page);
   await showPanel(page, 'সেশন স্টোর');
   await expect(storeRows(page).first()).toHaveClass('expired');
-  await expect(storeRows(page).first()).toContainText('মেয়াদ শেষ (এখনো রাখা আছে)');
+  await expect(storeRows(page).first()).toContainText('মেয়াদ শেষ (সারিটা এখনো আছে)');
   await nextStep(page);
 
   await readStep(page, 3, 6, 'ব্রাউজার A-তে', '/myapp/connection/');

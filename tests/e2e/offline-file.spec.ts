@@ -8,8 +8,9 @@ import { test, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { login } from './fixtures';
+import { DIST } from './ports';
 
-const INDEX = pathToFileURL(resolve('dist-e2e/sub/index.html')).href;
+const INDEX = pathToFileURL(resolve(`${DIST}/sub/index.html`)).href;
 
 /** Console errors, uncaught errors, failed requests, and any request that is not the file's own. */
 function watch(page: Page): string[] {
@@ -42,7 +43,7 @@ test('dist/index.html opened from disk starts the playground, with the mock serv
 }) => {
   const problems = watch(page);
   await page.goto(INDEX);
-  await expect(page).toHaveURL(/\/dist-e2e\/sub\/standalone\.html$/);
+  await expect(page).toHaveURL(/\/dist-e2e\/\d+\/sub\/standalone\.html$/);
   await expect(page.locator('.workbench .browser-toolbar').first()).toBeVisible();
   await login(page, 'alice');
   await expect(page.getByText('Mock server: running in this page')).toBeVisible();

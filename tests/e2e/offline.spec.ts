@@ -6,12 +6,12 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { rmSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { OFFLINE_PORT, UPDATE_PORT } from './ports';
+import { DIST, OFFLINE_PORT, UPDATE_PORT } from './ports';
 import { login } from './fixtures';
 import { buildSite, StaticHost } from './staticHost';
 
 const BASE = '/django-sessions/';
-const BUILDS = resolve('dist-e2e/offline');
+const BUILDS = resolve(`${DIST}/offline`);
 const FIRST = join(BUILDS, 'first');
 const SECOND = join(BUILDS, 'second');
 

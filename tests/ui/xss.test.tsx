@@ -77,7 +77,7 @@ describe('a page script in the browser frame', () => {
   it('says a script of any other kind was not run, in Bangla too', async () => {
     const { world } = renderApp({ lang: 'bn' });
     await victimReads(world, '<script>alert(1)</script>');
-    expect(notice('ব্রাউজার A-এ দেখানো পেজ', 'এই পেজের স্ক্রিপ্ট')).toHaveTextContent(
+    expect(notice('ব্রাউজার A-তে দেখানো পেজ', 'এই পেজের স্ক্রিপ্ট')).toHaveTextContent(
       'এই পেজের একটা স্ক্রিপ্ট চালানো হয়নি (প্লেগ্রাউন্ড পেজের কোনো স্ক্রিপ্ট কখনো চালায় না)।',
     );
     expect(world.stolen).toEqual([]);
