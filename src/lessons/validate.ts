@@ -1,12 +1,36 @@
 /**
- * Checks a parsed lesson.json against the contract in types.ts, field by field, so that a typo
- * in the content ("bodyInclude", a missing "bn", a setting Django would refuse) is reported with
- * its path instead of surfacing as a step that can never be completed.
+ * lesson.json described with valibot, as every other untrusted input is (world/schema.ts), so
+ * that a typo in the content ("bodyInclude", a missing "bn", a setting Django would refuse) is
+ * reported with its path instead of surfacing as a step that can never be completed. Every
+ * problem is reported at once: the schema runs without stopping at the first, and the rules that
+ * span fields (a read step that acts, ids used twice) run even where a field is wrong.
+ *
+ * The contract stays types.ts (its comments document the content); the compiler checks that what
+ * this schema accepts is a LessonDef, and that it knows every action and check there.
  */
+import * as v from 'valibot';
 import type { SessionDecision } from '../server/observe/middleware';
 import { CONSOLE_METHODS } from '../server/console/methods';
 import { DEFAULT_EDITABLE, validateSettings, type EditableSettings } from '../world/settings';
 import { ID_PATTERN } from './markdown';
+import {
+  at,
+  bool,
+  expected,
+  isRecord,
+  kind,
+  kindMessage,
+  listOf,
+  matching,
+  nonEmpty,
+  nonEmptyList,
+  object,
+  oneOf,
+  problemLines,
+  seconds,
+  text,
+  wholeNumber,
+} from './schema/fields';
 import type { Action, Check, LessonDef } from './types';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -27,296 +51,259 @@ const _allDecisions: Exclude<SessionDecision, (typeof DECISIONS)[number]> extend
 void _allDecisions;
 
 const PANELS = ['cookies', 'network', 'store', 'console', 'settings'] as const;
+const SETTING_NAMES = Object.keys(DEFAULT_EDITABLE) as (keyof EditableSettings)[];
 
-type Problems = string[];
-/** Checks one value; `path` is where it is, for the message. */
-type Rule = (value: unknown, path: string, problems: Problems) => void;
-/** Field name -> rule; a name ending in `?` is optional. */
-type Shape = Record<string, Rule>;
-
-const describe = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const str: Rule = (v, path, p) => {
-  if (typeof v !== 'string' || v === '')
-    p.push(`${path}: expected a non-empty string, got ${describe(v)}`);
-};
-const bool: Rule = (v, path, p) => {
-  if (typeof v !== 'boolean') p.push(`${path}: expected true or false, got ${describe(v)}`);
-};
-const int =
-  (min: number): Rule =>
-  (v, path, p) => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
-      p.push(`${path}: expected a whole number >= ${min}, got ${describe(v)}`);
-  };
-const positive: Rule = (v, path, p) => {
-  if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v))
-    p.push(`${path}: expected a number of seconds > 0, got ${describe(v)}`);
-};
-const oneOf =
-  (values: readonly unknown[]): Rule =>
-  (v, path, p) => {
-    if (!values.includes(v))
-      p.push(`${path}: expected one of ${values.map(describe).join(', ')}, got ${describe(v)}`);
-  };
-const browser: Rule = (v, path, p) => {
-  if (typeof v !== 'string' || !/^[A-Z]{1,2}$/.test(v))
-    p.push(`${path}: expected a browser letter ("A", "B", ...), got ${describe(v)}`);
-};
-const sitePath: Rule = (v, path, p) => {
-  if (typeof v !== 'string' || !v.startsWith('/'))
-    p.push(`${path}: expected a path starting with /, got ${describe(v)}`);
-};
+const browser = matching(/^[A-Z]{1,2}$/, 'a browser letter ("A", "B", ...)');
+const sitePath = matching(/^\//, 'a path starting with /');
+const id = matching(ID_PATTERN, 'an id (letters, digits, - and _)');
 /** A plain string, or {"en": ..., "bn": ...} with both languages and nothing else. */
-const localized: Rule = (v, path, p) => {
-  if (typeof v === 'string') return;
-  if (!isRecord(v)) {
-    p.push(`${path}: expected a string or {"en": ..., "bn": ...}, got ${describe(v)}`);
-    return;
-  }
-  fields(v, path, p, { en: str, bn: str });
-};
-const arrayOf =
-  (rule: Rule, nonEmpty = false): Rule =>
-  (v, path, p) => {
-    if (!Array.isArray(v)) p.push(`${path}: expected a list, got ${describe(v)}`);
-    else if (nonEmpty && v.length === 0) p.push(`${path}: expected at least one item`);
-    else v.forEach((item, i) => rule(item, `${path}[${i}]`, p));
-  };
-
-/** Checks the fields of an object; unknown fields are reported (they are usually typos). */
-function fields(v: unknown, path: string, p: Problems, shape: Shape): v is Record<string, unknown> {
-  if (!isRecord(v)) {
-    p.push(`${path}: expected an object, got ${describe(v)}`);
-    return false;
-  }
-  const known = new Set<string>();
-  for (const [spec, rule] of Object.entries(shape)) {
-    const optional = spec.endsWith('?');
-    const name = optional ? spec.slice(0, -1) : spec;
-    known.add(name);
-    if (v[name] === undefined) {
-      if (!optional) p.push(`${path}.${name}: missing`);
-    } else rule(v[name], `${path}.${name}`, p);
-  }
-  for (const name of Object.keys(v)) if (!known.has(name)) p.push(`${path}.${name}: unknown field`);
-  return true;
-}
+const localized = v.union(
+  [v.string(), object({ en: nonEmpty, bn: nonEmpty })],
+  expected('a string or {"en": ..., "bn": ...}'),
+);
+const optional = v.optional;
 
 const settingErrors = (patch: Record<string, unknown>): string[] =>
   validateSettings({ ...DEFAULT_EDITABLE, ...patch }).map((e) => `${e.setting} (${e.code})`);
 
-const settingsPatch: Rule = (v, path, p) => {
-  if (!isRecord(v)) {
-    p.push(`${path}: expected an object of settings, got ${describe(v)}`);
-    return;
-  }
-  for (const name of Object.keys(v))
-    if (!(name in DEFAULT_EDITABLE)) p.push(`${path}.${name}: not an editable setting`);
-  for (const e of settingErrors(v)) p.push(`${path}: Django would refuse ${e}`);
-};
+/** Settings by name, each with a value the Settings panel (and Django) would accept. */
+const settingsPatch = v.pipe(
+  v.custom<Record<string, unknown>>(isRecord, expected('an object of settings')),
+  v.record(v.picklist(SETTING_NAMES, 'not an editable setting'), v.unknown()),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const patch: unknown = dataset.value;
+    if (isRecord(patch))
+      for (const e of settingErrors(patch)) addIssue({ message: `Django would refuse ${e}` });
+  }),
+  // Reached only when the check above found nothing: every value is one Django accepts.
+  v.guard((p): p is Partial<EditableSettings> => settingErrors(p).length === 0),
+);
 
-const ACTIONS: Record<Action['type'], Shape> = {
-  navigate: { 'browser?': browser, path: sitePath },
-  submit: {
-    'browser?': browser,
-    'form?': int(0),
-    values: (v, path, p) => {
-      if (!isRecord(v)) p.push(`${path}: expected an object of field values`);
-      else for (const [k, value] of Object.entries(v)) localized(value, `${path}.${k}`, p);
-    },
-  },
-  console: { 'browser?': browser, code: localized },
-  settings: { patch: settingsPatch },
-  advance: { seconds: positive },
-  closeBrowser: { 'browser?': browser },
-  addBrowser: { 'id?': browser, 'name?': localized },
-  plantCookie: {
-    'browser?': browser,
-    name: str,
-    value: (v, path, p) => {
-      if (typeof v !== 'string') p.push(`${path}: expected a string, got ${describe(v)}`);
-    },
-  },
-  deleteCookie: { 'browser?': browser, name: str },
-  replayStolen: { 'browser?': browser },
-  clearExpired: {},
-  restartServer: {},
-  showPanel: { panel: oneOf(PANELS) },
-};
+const ACTIONS = [
+  kind('navigate', { browser: optional(browser), path: sitePath }),
+  kind('submit', {
+    browser: optional(browser),
+    form: optional(wholeNumber(0)),
+    values: v.pipe(
+      v.custom<Record<string, unknown>>(isRecord, expected('an object of field values')),
+      v.record(v.string(), localized),
+    ),
+  }),
+  kind('console', { browser: optional(browser), code: localized }),
+  kind('settings', { patch: settingsPatch }),
+  kind('advance', { seconds }),
+  kind('closeBrowser', { browser: optional(browser) }),
+  kind('addBrowser', { id: optional(browser), name: optional(localized) }),
+  kind('plantCookie', { browser: optional(browser), name: nonEmpty, value: text }),
+  kind('deleteCookie', { browser: optional(browser), name: nonEmpty }),
+  kind('replayStolen', { browser: optional(browser) }),
+  kind('clearExpired', {}),
+  kind('restartServer', {}),
+  kind('showPanel', { panel: oneOf(PANELS) }),
+];
+const action: v.GenericSchema<unknown, Action> = v.variant('type', ACTIONS, kindMessage(ACTIONS));
+// Fails to compile when types.ts gains an action this schema does not describe.
+const _allActions: Exclude<
+  Action['type'],
+  v.InferOutput<(typeof ACTIONS)[number]>['type']
+> extends never
+  ? true
+  : false = true;
+void _allActions;
 
-const check: Rule = (v, path, p) => {
-  if (!isRecord(v) || typeof v.type !== 'string' || !(v.type in CHECKS)) {
-    p.push(`${path}.type: expected one of ${Object.keys(CHECKS).join(', ')}`);
-    return;
-  }
-  fields(v, path, p, { type: () => {}, ...CHECKS[v.type as Check['type']] });
-  if (v.type === 'store' && v.dataValue !== undefined && v.dataKey === undefined)
-    p.push(`${path}.dataValue: needs dataKey`);
-  if (v.type === 'setting' && typeof v.name === 'string' && v.name in DEFAULT_EDITABLE) {
-    const errors = settingErrors({ [v.name]: v.value });
-    if (errors.length) p.push(`${path}.value: not a value ${v.name} can have`);
-  }
-};
-
-const CHECKS: Record<Check['type'], Shape> = {
-  read: {},
-  response: {
-    'browser?': browser,
-    'method?': oneOf(['GET', 'POST']),
-    'path?': sitePath,
-    'status?': int(100),
-    'setsCookie?': str,
-    'deletesCookie?': str,
-    'bodyIncludes?': localized,
-    'decision?': oneOf(DECISIONS),
-    'consoleMethod?': oneOf(CONSOLE_METHODS),
-  },
-  cookie: {
-    'browser?': browser,
-    name: str,
+const CHECKS = [
+  kind('read', {}),
+  kind('response', {
+    browser: optional(browser),
+    method: optional(oneOf(['GET', 'POST'])),
+    path: optional(sitePath),
+    status: optional(wholeNumber(100)),
+    setsCookie: optional(nonEmpty),
+    deletesCookie: optional(nonEmpty),
+    bodyIncludes: optional(localized),
+    decision: optional(oneOf(DECISIONS)),
+    consoleMethod: optional(oneOf(CONSOLE_METHODS)),
+  }),
+  kind('cookie', {
+    browser: optional(browser),
+    name: nonEmpty,
     present: bool,
-    'session?': bool,
-    'httpOnly?': bool,
-    'value?': (v, path, p) => {
-      if (typeof v !== 'string') p.push(`${path}: expected a string, got ${describe(v)}`);
-    },
-    'expiresWithin?': positive,
-    'lasts?': positive,
-  },
-  stolen: { present: bool, 'contains?': str },
-  store: {
-    'atLeast?': int(0),
-    'count?': int(0),
-    'dataKey?': str,
-    'dataValue?': localized,
-    'expired?': bool,
-  },
-  setting: {
-    name: oneOf(Object.keys(DEFAULT_EDITABLE) as (keyof EditableSettings)[]),
-    // Checked against the setting by check() above; may legitimately be null or false.
-    value: () => {},
-  },
-  clockAdvanced: { seconds: positive },
-  page: { 'browser?': browser, path: sitePath, 'form?': bool },
-  session: { 'browser?': browser, key: str, present: bool, 'value?': localized },
-  browser: { browser, present: bool },
-  all: { checks: arrayOf(check, true) },
-  any: { checks: arrayOf(check, true) },
-};
-
-const action: Rule = (v, path, p) => {
-  if (!isRecord(v) || typeof v.type !== 'string' || !(v.type in ACTIONS)) {
-    p.push(`${path}.type: expected one of ${Object.keys(ACTIONS).join(', ')}`);
-    return;
-  }
-  fields(v, path, p, { type: () => {}, ...ACTIONS[v.type as Action['type']] });
-};
-
-const codeBlock: Rule = (v, path, p) => {
-  if (
-    !fields(v, path, p, { file: str, lines: arrayOf(stringOrEmpty), 'highlight?': arrayOf(int(1)) })
-  )
-    return;
-  const lines = Array.isArray(v.lines) ? v.lines.length : 0;
-  if (Array.isArray(v.highlight))
-    for (const n of v.highlight)
-      if (typeof n === 'number' && n > lines)
-        p.push(`${path}.highlight: line ${n} is past the last line (${lines})`);
-};
-function stringOrEmpty(v: unknown, path: string, p: Problems) {
-  if (typeof v !== 'string') p.push(`${path}: expected a string, got ${describe(v)}`);
-}
-
-const id: Rule = (v, path, p) => {
-  if (typeof v !== 'string' || !ID_PATTERN.test(v))
-    p.push(`${path}: expected an id (letters, digits, - and _), got ${describe(v)}`);
-};
-
-const prediction: Rule = (v, path, p) => {
-  if (!fields(v, path, p, { id, options: arrayOf(id), answer: id })) return;
-  const options = Array.isArray(v.options) ? v.options : [];
-  if (options.length < 2) p.push(`${path}.options: a prediction needs at least two options`);
-  if (new Set(options).size !== options.length) p.push(`${path}.options: an option is repeated`);
-  if (typeof v.answer === 'string' && !options.includes(v.answer))
-    p.push(`${path}.answer: "${v.answer}" is not one of the options`);
-};
+    session: optional(bool),
+    httpOnly: optional(bool),
+    value: optional(text),
+    expiresWithin: optional(seconds),
+    lasts: optional(seconds),
+  }),
+  kind('stolen', { present: bool, contains: optional(nonEmpty) }),
+  kind('store', {
+    atLeast: optional(wholeNumber(0)),
+    count: optional(wholeNumber(0)),
+    dataKey: optional(nonEmpty),
+    dataValue: optional(localized),
+    expired: optional(bool),
+  }),
+  // The value is checked against the setting below; it may legitimately be null or false.
+  kind('setting', { name: oneOf(SETTING_NAMES), value: v.unknown() }),
+  kind('clockAdvanced', { seconds }),
+  kind('page', { browser: optional(browser), path: sitePath, form: optional(bool) }),
+  kind('session', {
+    browser: optional(browser),
+    key: nonEmpty,
+    present: bool,
+    value: optional(localized),
+  }),
+  kind('browser', { browser, present: bool }),
+  kind('all', { checks: nonEmptyList(v.lazy(() => check)) }),
+  kind('any', { checks: nonEmptyList(v.lazy(() => check)) }),
+];
+const check: v.GenericSchema<unknown, Check> = v.pipe(
+  v.variant('type', CHECKS, kindMessage(CHECKS)),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const c: unknown = dataset.value;
+    if (!isRecord(c)) return;
+    if (c.type === 'store' && 'dataValue' in c && !('dataKey' in c))
+      addIssue({ message: 'needs dataKey', path: at('dataValue') });
+    if (c.type === 'setting' && typeof c.name === 'string' && c.name in DEFAULT_EDITABLE)
+      if ('value' in c && settingErrors({ [c.name]: c.value }).length)
+        addIssue({ message: `not a value ${c.name} can have`, path: at('value') });
+  }),
+);
+// Fails to compile when types.ts gains a check this schema does not describe.
+const _allChecks: Exclude<
+  Check['type'],
+  v.InferOutput<(typeof CHECKS)[number]>['type']
+> extends never
+  ? true
+  : false = true;
+void _allChecks;
 
 /** Checks about what happened (since a step began) cannot say what holds at a step's start. */
-const EVENT_CHECKS = ['read', 'response', 'stolen', 'clockAdvanced'];
+const EVENT_CHECKS: readonly unknown[] = ['read', 'response', 'stolen', 'clockAdvanced'];
 
-function eventChecksIn(v: unknown): string[] {
-  if (!isRecord(v)) return [];
-  if (v.type === 'all' || v.type === 'any')
-    return Array.isArray(v.checks) ? v.checks.flatMap(eventChecksIn) : [];
-  return EVENT_CHECKS.includes(v.type as string) ? [v.type as string] : [];
+function eventChecksIn(c: unknown): string[] {
+  if (!isRecord(c)) return [];
+  if (c.type === 'all' || c.type === 'any')
+    return Array.isArray(c.checks) ? c.checks.flatMap(eventChecksIn) : [];
+  return EVENT_CHECKS.includes(c.type) ? [String(c.type)] : [];
 }
 
-const condition: Rule = (v, path, p) => {
-  if (!fields(v, path, p, { holds: check, fix: arrayOf(action, true) })) return;
-  for (const type of eventChecksIn(v.holds))
-    p.push(`${path}.holds: a "${type}" check says what happened, not what holds now`);
-};
+const condition = v.pipe(
+  object({ holds: check, fix: nonEmptyList(action) }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const c: unknown = dataset.value;
+    if (isRecord(c))
+      for (const type of eventChecksIn(c.holds))
+        addIssue({
+          message: `a "${type}" check says what happened, not what holds now`,
+          path: at('holds'),
+        });
+  }),
+);
 
-const step: Rule = (v, path, p) => {
-  // A step only read is caught up with by its check alone: its actions may only show a panel.
-  if (isRecord(v) && isRecord(v.check) && v.check.type === 'read' && Array.isArray(v.actions))
-    v.actions.forEach((a, i) => {
-      if (isRecord(a) && a.type !== 'showPanel')
-        p.push(`${path}.actions[${i}]: a step only read may only show a panel`);
-    });
-  fields(v, path, p, {
+const codeBlock = v.pipe(
+  object({ file: nonEmpty, lines: listOf(text), highlight: optional(listOf(wholeNumber(1))) }),
+  v.forward(
+    v.check(
+      (b) => (b.highlight ?? []).every((n) => n <= b.lines.length),
+      ({ input: b }) => {
+        const past = (b.highlight ?? []).filter((n) => n > b.lines.length);
+        const lines = past.length > 1 ? `lines ${past.join(', ')} are` : `line ${past.join('')} is`;
+        return `${lines} past the last line (${b.lines.length})`;
+      },
+    ),
+    ['highlight'],
+  ),
+);
+
+const prediction = v.pipe(
+  object({
     id,
-    'code?': (c, cpath, cp) =>
-      fields(c, cpath, cp, { 'tutorial?': codeBlock, 'modern?': codeBlock }),
-    'before?': arrayOf(condition),
-    'actions?': arrayOf(action),
+    options: v.pipe(
+      listOf(id),
+      v.check((o) => o.length >= 2, 'a prediction needs at least two options'),
+      v.check((o) => new Set(o).size === o.length, 'an option is repeated'),
+    ),
+    answer: id,
+  }),
+  v.forward(
+    v.check(
+      (p) => p.options.includes(p.answer),
+      ({ input: p }) => `"${p.answer}" is not one of the options`,
+    ),
+    ['answer'],
+  ),
+);
+
+const step = v.pipe(
+  object({
+    id,
+    code: optional(object({ tutorial: optional(codeBlock), modern: optional(codeBlock) })),
+    before: optional(listOf(condition)),
+    actions: optional(listOf(action)),
     check,
-    'predictions?': arrayOf(prediction),
+    predictions: optional(listOf(prediction)),
+  }),
+  // A step only read is caught up with by its check alone: its actions may only show a panel.
+  v.rawCheck(({ dataset, addIssue }) => {
+    const s: unknown = dataset.value;
+    if (!isRecord(s) || !isRecord(s.check) || s.check.type !== 'read') return;
+    if (Array.isArray(s.actions))
+      s.actions.forEach((a: unknown, i) => {
+        if (isRecord(a) && a.type !== 'showPanel')
+          addIssue({ message: 'a step only read may only show a panel', path: at('actions', i) });
+      });
+  }),
+);
+
+type Found = { message: string; path: ReturnType<typeof at> };
+
+/** Step ids, and prediction ids across the lesson, are each used once. */
+function idsUsedTwice(lesson: unknown): Found[] {
+  const found: Found[] = [];
+  if (!isRecord(lesson) || !Array.isArray(lesson.steps)) return found;
+  const steps = new Set<unknown>();
+  const predictions = new Set<unknown>();
+  lesson.steps.forEach((s: unknown, i) => {
+    if (!isRecord(s)) return;
+    if (typeof s.id === 'string') {
+      if (steps.has(s.id))
+        found.push({ message: `"${s.id}" is used by two steps`, path: at('steps', i, 'id') });
+      steps.add(s.id);
+    }
+    for (const p of Array.isArray(s.predictions) ? (s.predictions as unknown[]) : []) {
+      if (!isRecord(p) || typeof p.id !== 'string') continue;
+      if (predictions.has(p.id))
+        found.push({
+          message: `prediction "${p.id}" is used twice in this lesson`,
+          path: at('steps', i),
+        });
+      predictions.add(p.id);
+    }
   });
-};
+  return found;
+}
+
+const lessonSchema: v.GenericSchema<unknown, LessonDef> = v.pipe(
+  object({
+    slug: matching(SLUG_PATTERN, 'a slug like "login" (a-z, 0-9, -)'),
+    title: object({ en: nonEmpty, bn: nonEmpty }),
+    order: wholeNumber(0),
+    kind: oneOf(['lesson', 'lab']),
+    start: object({ settings: optional(settingsPatch), actions: optional(listOf(action)) }),
+    steps: nonEmptyList(step),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => idsUsedTwice(dataset.value).forEach(addIssue)),
+);
 
 /**
  * Problems in one lesson.json, each prefixed with `where` and the field's path. The lesson is
  * usable (and may be cast to LessonDef) only when the list is empty.
  */
 export function lessonDefProblems(value: unknown, where: string): string[] {
-  const p: Problems = [];
-  const ok = fields(value, where, p, {
-    slug: (v, path, pp) => {
-      if (typeof v !== 'string' || !SLUG_PATTERN.test(v))
-        pp.push(`${path}: expected a slug like "login" (a-z, 0-9, -), got ${describe(v)}`);
-    },
-    title: (v, path, pp) => fields(v, path, pp, { en: str, bn: str }),
-    order: int(0),
-    kind: oneOf(['lesson', 'lab']),
-    start: (v, path, pp) =>
-      fields(v, path, pp, { 'settings?': settingsPatch, 'actions?': arrayOf(action) }),
-    steps: arrayOf(step, true),
-  });
-  if (ok && Array.isArray(value.steps)) {
-    const seen = new Map<string, string>();
-    const steps = value.steps as Partial<LessonDef['steps'][number]>[];
-    steps.forEach((s, i) => {
-      const where2 = `${where}.steps[${i}]`;
-      if (typeof s?.id === 'string') {
-        if (seen.has(`step:${s.id}`)) p.push(`${where2}.id: "${s.id}" is used by two steps`);
-        seen.set(`step:${s.id}`, where2);
-      }
-      for (const pr of Array.isArray(s?.predictions) ? s.predictions : []) {
-        if (typeof pr?.id !== 'string') continue;
-        if (seen.has(`predict:${pr.id}`))
-          p.push(`${where2}: prediction "${pr.id}" is used twice in this lesson`);
-        seen.set(`predict:${pr.id}`, where2);
-      }
-    });
-  }
-  return p;
+  const result = v.safeParse(lessonSchema, value, { abortEarly: false, abortPipeEarly: false });
+  return result.success ? [] : result.issues.flatMap((issue) => problemLines(issue, where));
 }
 
 export function isLessonDef(value: unknown): value is LessonDef {
-  return lessonDefProblems(value, 'lesson.json').length === 0;
+  return v.safeParse(lessonSchema, value, { abortEarly: true }).success;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkLessonStructure,
   createCatalog,
+  isLessonDef,
   lessonDefProblems,
   lessonSourcesFromFiles,
 } from '../../src/lessons/structure';
@@ -128,6 +129,33 @@ describe('lesson.json validation', () => {
       'L.steps[2].check.checks[1].contains: expected a non-empty string, got ""',
       'L.steps[2].check.checks[2].httpOnly: expected true or false, got "no"',
     ]);
+  });
+
+  it('says what was found where an object was expected, and every unknown field at once', () => {
+    const json = def(login());
+    const [intro, open, logIn] = json.steps as unknown as Record<string, unknown>[];
+    (intro as { code: { modern: { highlight: number[] } } }).code.modern.highlight = [9, 1, 12];
+    (open as { actions: unknown[] }).actions = [
+      5,
+      { type: 'console', code: 5 },
+      { type: 'console', code: { en: 'x', bn: 'y', fr: 'z', de: 'w' } },
+      { type: 'submit', values: [] },
+    ];
+    (logIn as { check: unknown }).check = 'read';
+    (logIn as { predictions: unknown }).predictions = [
+      { id: 'p', options: ['a', 'a'], answer: 'a' },
+    ];
+    expect(lessonDefProblems(json, 'L')).toEqual([
+      'L.steps[0].code.modern.highlight: lines 9, 12 are past the last line (2)',
+      'L.steps[1].actions[0]: expected an object, got 5',
+      'L.steps[1].actions[1].code: expected a string or {"en": ..., "bn": ...}, got 5',
+      'L.steps[1].actions[2].code.fr: unknown field (also unknown: "de")',
+      'L.steps[1].actions[3].values: expected an object of field values, got []',
+      'L.steps[2].check: expected an object, got "read"',
+      'L.steps[2].predictions[0].options: an option is repeated',
+    ]);
+    expect(isLessonDef(json)).toBe(false);
+    expect(isLessonDef(def(login()))).toBe(true);
   });
 
   it('rejects what is not an object at all', () => {
