@@ -144,17 +144,23 @@ export function parseJson(text: string): { ok: true; value: unknown } | Refusal 
 
 /** Step 2 of 2: checks an export file's value completely; nothing is changed here. */
 export function checkImport(parsed: unknown): ParseResult {
+  // The refusal names the place in the page's language (ProblemText), as for a damaged file.
   if (!isObj(parsed) || parsed.schema !== EXPORT_SCHEMA)
     return refuse(
       'foreign',
       isObj(parsed) && typeof parsed.schema === 'string'
         ? `schema is "${parsed.schema.slice(0, 100)}", expected "${EXPORT_SCHEMA}"`
         : 'no playground export schema',
+      problem('file.schema', 'input.notOurs'),
     );
   if (parsed.version !== EXPORT_VERSION)
     return refuse(
       'other-version',
       `exported by version ${String(parsed.version).slice(0, 20)}, this is ${EXPORT_VERSION}`,
+      problem('file.version', 'input.otherVersion', {
+        found: String(parsed.version).slice(0, 20),
+        ours: EXPORT_VERSION,
+      }),
     );
   const head = checkInput(envelope, parsed, 'file');
   if (!head.ok) return damaged(head.problem);

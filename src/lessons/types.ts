@@ -131,8 +131,8 @@ export type Check =
   | { type: 'any'; checks: Check[] };
 
 export interface CodeBlock {
-  /** Shown above the code, e.g. "myapp/views.py". */
-  file: string;
+  /** Shown above the code, e.g. "myapp/views.py"; words around a path differ by language. */
+  file: Localized<string>;
   lines: string[];
   /** 1-based line numbers of the lines that run in this step. */
   highlight?: number[];

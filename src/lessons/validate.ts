@@ -201,7 +201,7 @@ const condition = v.pipe(
 );
 
 const codeBlock = v.pipe(
-  object({ file: nonEmpty, lines: listOf(text), highlight: optional(listOf(wholeNumber(1))) }),
+  object({ file: localized, lines: listOf(text), highlight: optional(listOf(wholeNumber(1))) }),
   v.forward(
     v.check(
       (b) => (b.highlight ?? []).every((n) => n <= b.lines.length),

@@ -159,15 +159,28 @@ describe('Import (file)', () => {
   });
 
   it.each([
-    ['broken JSON', 'class.json', '{"schema": ', 'It is not a JSON file.'],
-    ['a foreign file', 'package.json', '{"name": "x"}', 'not a Django Session Playground export'],
+    [
+      'broken JSON',
+      'class.json',
+      '{"schema": ',
+      'It is not a JSON file.',
+      'Unexpected end of JSON input',
+    ],
+    [
+      'a foreign file',
+      'package.json',
+      '{"name": "x"}',
+      'not a Django Session Playground export',
+      'not a playground world',
+    ],
     [
       'another version',
       'old.json',
       '{"schema": "django-session-playground/export", "version": 7}',
       'another version of the playground',
+      'saved by version 7; this playground reads version 1',
     ],
-  ])('refuses %s with the reason, changing nothing', async (_n, name, text, message) => {
+  ])('refuses %s with the reason, changing nothing', async (_n, name, text, message, where) => {
     const { user, world, progress } = await setup();
     const before = snapshotWorld(world);
     const progressBefore = progress.toData();
@@ -175,6 +188,8 @@ describe('Import (file)', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(`${name} was not imported; nothing changed.`);
     expect(alert).toHaveTextContent(message);
+    // Where, in the page's language (not the checker's English reason).
+    expect(alert).toHaveTextContent(where);
     expect(onImport).not.toHaveBeenCalled();
     expect(current).toBe(world);
     expect(snapshotWorld(world)).toEqual(before);
