@@ -99,6 +99,12 @@ async function register(show: (n: Notice) => void): Promise<void> {
   setInterval(() => void wb.update(), UPDATE_CHECK_MS);
   if (firstInstall) {
     await sw.ready; // every file is in the cache once the worker is active
-    show({ id: 'offline-ready', key: 'offline.ready', tone: 'info', toast: true });
+    show({
+      id: 'offline-ready',
+      key: 'offline.ready',
+      tone: 'info',
+      toast: true,
+      fadesAfter: 15_000,
+    });
   }
 }

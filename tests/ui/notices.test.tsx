@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** Notices with a button of their own (the new version's Reload) and toasts (offline news). */
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
@@ -44,5 +44,20 @@ describe('Notices', () => {
     expect(within(toast).queryAllByRole('button')).toHaveLength(1); // only "dismiss"
     await userEvent.click(within(toast).getByRole('button'));
     expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('lets news that needs nothing go by itself, and keeps a notice that asks for something', () => {
+    vi.useFakeTimers();
+    show([
+      { id: 'ready', key: 'offline.ready', tone: 'info', toast: true, fadesAfter: 15_000 },
+      { id: 'storage', key: 'notice.storageUnavailable', tone: 'warning' },
+    ]);
+    expect(screen.getByRole('status')).toHaveTextContent('without a network');
+    act(() => vi.advanceTimersByTime(14_000));
+    expect(screen.queryByRole('status')).not.toBeNull();
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    vi.useRealTimers();
   });
 });

@@ -3,7 +3,7 @@
  * of it), saving that failed, no service worker, another tab. A notice may carry where its input
  * was refused, and actions (download what could not be kept, let it go).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputProblem } from '../../world/schema';
 import { ProblemText } from './ProblemText';
@@ -30,6 +30,11 @@ export interface Notice {
    * busy (the offline copy is ready, a new version), which must not push the page down.
    */
   toast?: boolean;
+  /**
+   * News that needs nothing from the reader (the offline copy is ready) goes away by itself after
+   * this many ms, so it does not sit over a projected browser for the rest of the class.
+   */
+  fadesAfter?: number;
 }
 
 /** Counts in a notice's values, in the reader's digits. */
@@ -48,6 +53,18 @@ export function Notices({ notices }: { notices: Notice[] }) {
   const [dismissed, setDismissed] = useState<string[]>([]);
   const shown = notices.filter((n) => !dismissed.includes(n.id));
   const dismiss = (id: string) => setDismissed((d) => [...d, id]);
+  const fading = shown
+    .filter((n) => n.fadesAfter !== undefined)
+    .map((n) => n.id)
+    .join(' ');
+  useEffect(() => {
+    const timers = notices
+      .filter((n) => n.fadesAfter !== undefined && fading.split(' ').includes(n.id))
+      .map((n) => setTimeout(() => dismiss(n.id), n.fadesAfter));
+    return () => timers.forEach(clearTimeout);
+    // Restarted only when the set of fading notices on screen changes.
+  }, [fading]); // notices is a new array on every render: the ids say what changed
+
   const render = (n: Notice) => (
     <div key={n.id} className={`notice ${n.tone}`} role={n.tone === 'warning' ? 'alert' : 'status'}>
       <p>
