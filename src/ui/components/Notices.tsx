@@ -53,6 +53,8 @@ export function Notices({ notices }: { notices: Notice[] }) {
   const [dismissed, setDismissed] = useState<string[]>([]);
   const shown = notices.filter((n) => !dismissed.includes(n.id));
   const dismiss = (id: string) => setDismissed((d) => [...d, id]);
+  // The timers restart only when the set of fading notices on screen changes (`notices` is a
+  // new array on every render: their ids say what changed).
   const fading = shown
     .filter((n) => n.fadesAfter !== undefined)
     .map((n) => n.id)
@@ -62,8 +64,7 @@ export function Notices({ notices }: { notices: Notice[] }) {
       .filter((n) => n.fadesAfter !== undefined && fading.split(' ').includes(n.id))
       .map((n) => setTimeout(() => dismiss(n.id), n.fadesAfter));
     return () => timers.forEach(clearTimeout);
-    // Restarted only when the set of fading notices on screen changes.
-  }, [fading]); // notices is a new array on every render: the ids say what changed
+  }, [fading]);
 
   const render = (n: Notice) => (
     <div key={n.id} className={`notice ${n.tone}`} role={n.tone === 'warning' ? 'alert' : 'status'}>
