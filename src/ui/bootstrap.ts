@@ -270,17 +270,26 @@ export function readLessonWorld(
 /** The latest save under any of the playground's keys (its own, every lesson's), or 0. */
 export function latestSave(storage: Storage | null = localStore() as Storage | null): number {
   let latest = 0;
+  for (const key of savedKeys(storage)) {
+    if (!key.endsWith(':saved-at')) continue;
+    const t = Number(storage?.getItem(key));
+    if (Number.isFinite(t) && t > latest) latest = t;
+  }
+  return latest;
+}
+
+/** Every key this playground has in storage (its world, lesson worlds, backups, save times). */
+export function savedKeys(storage: Storage | null = localStore() as Storage | null): string[] {
+  const keys: string[] = [];
   try {
     for (let i = 0; storage && i < storage.length; i++) {
       const key = storage.key(i);
-      if (!key?.startsWith(STORAGE_KEY) || !key.endsWith(':saved-at')) continue;
-      const t = Number(storage.getItem(key));
-      if (Number.isFinite(t) && t > latest) latest = t;
+      if (key?.startsWith(STORAGE_KEY)) keys.push(key);
     }
   } catch {
     // blocked storage: nothing saved
   }
-  return latest;
+  return keys;
 }
 
 export interface AutosaveOptions {

@@ -20,6 +20,7 @@ import {
   autosave,
   claimOwnership,
   latestSave,
+  savedKeys,
   loadWorld,
   readLessonWorld,
   SavedSlot,
@@ -51,16 +52,7 @@ export const lessonWorldKey = (slug: string) => `${STORAGE_KEY}:lesson:${slug}`;
 /** The storage keys of every saved lesson world (not their backups or save times). */
 function savedLessonWorldKeys(): string[] {
   const prefix = lessonWorldKey('');
-  const keys: string[] = [];
-  try {
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i);
-      if (key?.startsWith(prefix) && !key.slice(prefix.length).includes(':')) keys.push(key);
-    }
-  } catch {
-    // blocked storage holds no lesson worlds
-  }
-  return keys;
+  return savedKeys().filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes(':'));
 }
 
 export class Engine {

@@ -15,6 +15,19 @@ interface VersionDirs {
   engines: Record<string, readonly string[]>;
 }
 
+/** The engines' own names, the same in 3.2 and 4.2 (5.x adds the async ones). */
+const ENGINES_3_4: Record<string, readonly string[]> = {
+  db: words(`_get_session_from_db create_model_instance get_model_class model`),
+  cache: words(`_cache cache_key cache_key_prefix`),
+  cached_db: words(
+    `_cache _get_session_from_db cache_key cache_key_prefix create_model_instance get_model_class model`,
+  ),
+  file: words(
+    `_expiry_date _get_storage_path _key_to_file _last_modification _storage_path clean file_prefix storage_path`,
+  ),
+  signed_cookies: words(``),
+};
+
 export const DIRS: Record<DjangoVersion, VersionDirs> = {
   '3.2': {
     request: words(`
@@ -49,17 +62,7 @@ delete_test_cookie encode exists flush get get_expire_at_browser_close get_expir
 get_expiry_date get_session_cookie_age has_key is_empty items key_salt keys load modified pop save
 serializer session_key set_expiry set_test_cookie setdefault test_cookie_worked update values
 `),
-    engines: {
-      db: words(`_get_session_from_db create_model_instance get_model_class model`),
-      cache: words(`_cache cache_key cache_key_prefix`),
-      cached_db: words(
-        `_cache _get_session_from_db cache_key cache_key_prefix create_model_instance get_model_class model`,
-      ),
-      file: words(
-        `_expiry_date _get_storage_path _key_to_file _last_modification _storage_path clean file_prefix storage_path`,
-      ),
-      signed_cookies: words(``),
-    },
+    engines: ENGINES_3_4,
   },
   '4.2': {
     request: words(`
@@ -95,17 +98,7 @@ get_expire_at_browser_close get_expiry_age get_expiry_date get_session_cookie_ag
 items key_salt keys load modified pop save serializer session_key set_expiry set_test_cookie
 setdefault test_cookie_worked update values
 `),
-    engines: {
-      db: words(`_get_session_from_db create_model_instance get_model_class model`),
-      cache: words(`_cache cache_key cache_key_prefix`),
-      cached_db: words(
-        `_cache _get_session_from_db cache_key cache_key_prefix create_model_instance get_model_class model`,
-      ),
-      file: words(
-        `_expiry_date _get_storage_path _key_to_file _last_modification _storage_path clean file_prefix storage_path`,
-      ),
-      signed_cookies: words(``),
-    },
+    engines: ENGINES_3_4,
   },
   '5.2': {
     request: words(`
