@@ -244,13 +244,16 @@ async function transfer(lang: 'en' | 'bn') {
   await cdp.send('Network.enable');
   const urls = new Map<string, string>();
   const sizes = new Map<string, number>();
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  // A data: URL crosses no network: its bytes are already counted in the file that holds it.
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!e.request.url.startsWith('data:')) urls.set(e.requestId, e.request.url);
+  });
   cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
   await ready(page, lang);
   // A first visit that reads: nothing clicked, so the mock server is not fetched yet.
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
-  const rows = [...sizes].map(
+  const rows = [...sizes].filter(([id]) => urls.has(id)).map(
     ([id, n]) => [(urls.get(id) ?? id).replace(URL_, '').split('?')[0] || 'index.html', n] as const,
   );
   const total = rows.reduce((s, [, n]) => s + n, 0);

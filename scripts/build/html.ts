@@ -32,6 +32,15 @@ function languagePick({ fontUrl, banglaManifestUrl }: PageOptions): string {
 const HIDE = `<style>html[lang=en] [data-prerender=bn],html[lang=bn] [data-prerender=en]{display:none}html[data-deep-link] [data-prerender] .lesson-pane>*{visibility:hidden}</style>`;
 
 /**
+ * Right after the two screens are parsed, before they paint: the one in the page's language
+ * becomes the root's content as it is, the other goes. The app then takes that markup over as
+ * its own (React's hydration, src/ui/main.tsx) instead of drawing the page a second time, which
+ * would cost a long task and a repaint of the largest text. A lesson link keeps both wrappers
+ * (its step is not the prerendered list): the app draws it afresh.
+ */
+const KEEP_ONE_SCREEN = `<script>(function(){var d=document.documentElement,r=document.getElementById('root'),k=r.querySelector('[data-prerender="'+d.lang+'"]');if(k&&!d.hasAttribute('data-deep-link'))r.replaceChildren.apply(r,Array.prototype.slice.call(k.childNodes))})()</script>`;
+
+/**
  * Replaces the last `needle`: the page's own `</head>` and `<div id="root">` come after any
  * inline script, whose code may hold the same text (the single-file build's does).
  */
@@ -51,6 +60,6 @@ export function finishPage(html: string, options: PageOptions): string {
   return replaceLast(
     out,
     '<div id="root"></div>',
-    `<div id="root"><div data-prerender="en">${options.screens.en}</div><div data-prerender="bn">${options.screens.bn}</div></div>`,
+    `<div id="root"><div data-prerender="en">${options.screens.en}</div><div data-prerender="bn">${options.screens.bn}</div></div>${KEEP_ONE_SCREEN}`,
   );
 }

@@ -111,6 +111,11 @@ export class LessonProgress {
     return this.done.get(slug)?.has(stepId) ?? false;
   }
 
+  /** Whether any step of any lesson is done (the lesson list then shows it). */
+  anyDone(): boolean {
+    return [...this.done.values()].some((steps) => steps.size > 0);
+  }
+
   doneSteps(slug: string): ReadonlySet<string> {
     return this.done.get(slug) ?? new Set();
   }

@@ -5,7 +5,7 @@
 import { useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { ClockView } from './components/ClockControls';
+import { ClockControls } from './components/ClockControls';
 import { Notices, type Notice } from './components/Notices';
 import { PanelContext } from './components/panelContext';
 import type { PanelId } from './components/panelContext';
@@ -14,7 +14,7 @@ import { useInstructorMode } from './hooks/useInstructorMode';
 import { LessonPane } from './lessons/LessonPane';
 import { LessonsContext, type Lessons } from './lessons/context';
 import type { Engine, EngineParts } from './engine';
-import { useEngine } from './hooks/useEngine';
+import { useEngineIfLoaded } from './hooks/useEngine';
 
 /** Whether a key press belongs to a control that uses arrows or typing itself. */
 function ownsKeys(target: EventTarget | null): boolean {
@@ -34,7 +34,6 @@ export interface ShellProps {
 export function Shell({ lessons, notices, loaded }: ShellProps) {
   const { t } = useTranslation();
   const [panel, showPanel] = useState<PanelId>('cookies');
-  const [instructor, setInstructor] = useInstructorMode();
   const skip = (e: MouseEvent) => {
     // The skip link moves focus without touching the hash, which holds the lesson route.
     e.preventDefault();
@@ -45,30 +44,7 @@ export function Shell({ lessons, notices, loaded }: ShellProps) {
       <a className="skip-link" href="#main" onClick={skip}>
         {t('app.skip')}
       </a>
-      {loaded ? (
-        <Loaded
-          lessons={lessons}
-          notices={notices}
-          loaded={loaded}
-          instructor={instructor}
-          setInstructor={setInstructor}
-        />
-      ) : (
-        <LessonsContext.Provider value={{ ...lessons, runner: null }}>
-          <Header
-            instructor={instructor}
-            setInstructor={setInstructor}
-            clock={<ClockView clock={null} />}
-          />
-          <Notices notices={notices} />
-          <main id="main" className="app-main" tabIndex={-1}>
-            <LessonDock />
-            <div className="workbench workbench-placeholder">
-              <p className="hint">{t('app.loading')}</p>
-            </div>
-          </main>
-        </LessonsContext.Provider>
-      )}
+      <Screen lessons={lessons} notices={notices} loaded={loaded} />
     </PanelContext.Provider>
   );
 }
@@ -100,11 +76,9 @@ function LessonDock() {
 function Header({
   instructor,
   setInstructor,
-  clock,
 }: {
   instructor: boolean;
   setInstructor: (on: boolean) => void;
-  clock: React.ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -119,27 +93,24 @@ function Header({
         {t('app.instructor')}
       </button>
       <LanguageSwitch />
-      {clock}
+      <ClockControls />
     </header>
   );
 }
 
-function Loaded({
-  lessons,
-  notices,
-  loaded,
-  instructor,
-  setInstructor,
-}: Omit<ShellProps, 'loaded'> & {
-  loaded: NonNullable<ShellProps['loaded']>;
-  instructor: boolean;
-  setInstructor: (on: boolean) => void;
-}) {
-  const engine = useEngine(loaded.engine);
-  const { ClockControls, Workbench, Footer, Narrator, OwnershipGate } = loaded.parts;
-  const runner = engine.runner;
+/**
+ * One tree before and after the engine has loaded, so that its arrival adds the workbench and
+ * keeps everything else: the prerendered header and lesson text stay the very same elements
+ * (taken over by hydration, never drawn twice).
+ */
+function Screen({ lessons, notices, loaded }: ShellProps) {
+  const { t } = useTranslation();
+  const [instructor, setInstructor] = useInstructorMode();
+  const engine = useEngineIfLoaded(loaded?.engine ?? null);
+  const runner = engine?.runner ?? null;
   // PageUp/PageDown step through the open lesson; in instructor mode the arrow keys do too.
   useEffect(() => {
+    if (!runner) return;
     const onKey = (e: KeyboardEvent) => {
       if (!runner.lesson || e.altKey || e.ctrlKey || e.metaKey || ownsKeys(e.target)) return;
       const forward = e.key === 'PageDown' || (instructor && e.key === 'ArrowRight');
@@ -150,21 +121,28 @@ function Loaded({
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [runner, instructor]);
-  const blocked = engine.ownership === 'other-tab' || engine.ownership === 'taken-over';
+  const blocked = engine?.ownership === 'other-tab' || engine?.ownership === 'taken-over';
+  const parts = loaded?.parts;
   return (
-    <WorldContext.Provider value={engine.world}>
+    <WorldContext.Provider value={engine?.world ?? null}>
       <LessonsContext.Provider value={{ ...lessons, runner }}>
         <div inert={blocked || undefined}>
-          <Header instructor={instructor} setInstructor={setInstructor} clock={<ClockControls />} />
+          <Header instructor={instructor} setInstructor={setInstructor} />
           <Notices notices={notices} />
           <main id="main" className="app-main" tabIndex={-1}>
             <LessonDock />
-            <Workbench />
+            {parts ? (
+              <parts.Workbench />
+            ) : (
+              <div className="workbench workbench-placeholder">
+                <p className="hint">{t('app.loading')}</p>
+              </div>
+            )}
           </main>
-          <Footer engine={engine} />
+          {parts && engine && <parts.Footer engine={engine} />}
         </div>
-        <OwnershipGate engine={engine} />
-        <Narrator />
+        {parts && engine && <parts.OwnershipGate engine={engine} />}
+        {parts && <parts.Narrator />}
       </LessonsContext.Provider>
     </WorldContext.Provider>
   );

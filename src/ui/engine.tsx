@@ -29,7 +29,6 @@ import {
 import { reportLoad, reportSave } from './savingNotices';
 import { formatDateTime } from './format';
 import type { Notice } from './components/Notices';
-import { ClockControls } from './components/ClockControls';
 import { Narrator } from './components/Narrator';
 import { Workbench } from './components/Workbench';
 import { ExportImport } from './components/ExportImport';
@@ -360,5 +359,5 @@ function ConflictDialog({ engine, savedAt }: { engine: Engine; savedAt: number }
   );
 }
 
-export const parts = { ClockControls, Workbench, Footer, Narrator, OwnershipGate };
+export const parts = { Workbench, Footer, Narrator, OwnershipGate };
 export type EngineParts = typeof parts;

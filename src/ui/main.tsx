@@ -4,7 +4,7 @@
  * later, shows the recovery screen (components/Recovery.tsx), never a blank page.
  */
 import { startTransition, StrictMode, useEffect, useState } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import i18next from 'i18next';
 import { lessonCatalog } from '../lessons/load';
 import { LessonProgress } from '../lessons/progress';
@@ -53,7 +53,7 @@ function Root() {
   return <Shell lessons={{ catalog, progress }} notices={[...notices]} loaded={loaded} />;
 }
 
-const root = createRoot(document.getElementById('root') as HTMLElement);
+const container = document.getElementById('root') as HTMLElement;
 const app = (
   <StrictMode>
     <ErrorBoundary source={recoverySource}>
@@ -61,12 +61,36 @@ const app = (
     </ErrorBoundary>
   </StrictMode>
 );
-void startI18n(initialLanguage()).then(
-  // The prerendered page is already on screen: React's render of the same page may take its time.
-  () => startTransition(() => root.render(app)),
+/**
+ * Whether the first screen on the page (prerendered, scripts/build/html.ts) is exactly what the
+ * app would draw now: the lesson list in this language, with no progress, notice or instructor
+ * mode, which the build could not know. Then React takes it over as it is (hydration) rather
+ * than drawing it again; a returning student's page is drawn afresh.
+ */
+function prerenderMatches(lang: string): boolean {
+  const first = container.firstElementChild;
+  return (
+    first !== null &&
+    !first.hasAttribute('data-prerender') &&
+    document.documentElement.lang === lang &&
+    // A lesson clicked in the prerendered list while the scripts were loading.
+    !/^#\/lesson\//.test(location.hash) &&
+    !document.documentElement.classList.contains('instructor') &&
+    notices.length === 0 &&
+    !progress.anyDone()
+  );
+}
+
+const lang = initialLanguage();
+void startI18n(lang).then(
+  () => {
+    // The prerendered page is already on screen: React's render of it may take its time.
+    if (prerenderMatches(lang)) startTransition(() => void hydrateRoot(container, app));
+    else startTransition(() => createRoot(container).render(app));
+  },
   // Without its strings the page still starts: the recovery screen has English defaults.
   (e: unknown) =>
-    root.render(
+    createRoot(container).render(
       <StrictMode>
         <RecoveryScreen error={e} source={recoverySource} />
       </StrictMode>,

@@ -70,6 +70,10 @@ describe('index.html', () => {
     expect(body).toContain('"/x/assets/index-AAAAAAAA.js","/x/assets/dep-BBBBBBBB.js"');
     expect(body).toMatch(/painted\.then\(\(\)=>\[.*\]\.forEach\(.*modulepreload/);
     expect(body).toContain('import("/x/assets/index-AAAAAAAA.js")');
+    // "Painted" means the first contentful paint (Paint Timing), after the Bengali font on a
+    // Bangla page, so that on a slow line the scripts never share it with the first screen.
+    expect(body).toContain("getEntriesByName('first-contentful-paint')");
+    expect(body).toContain(`document.fonts.load('1em "Noto Sans Bengali"'`);
     expect(body).toContain('"bn":"লোড করা যায়নি।"');
   });
 
@@ -86,6 +90,11 @@ describe('index.html', () => {
     expect(page).toContain('<meta name="version" content="1.0 (abc)"');
     expect(page).toContain(
       '<div id="root"><div data-prerender="en"><h1>Hello</h1></div><div data-prerender="bn"><h1>নমস্কার</h1></div></div>',
+    );
+    // Right after them, before they paint, the page's language keeps its screen, unwrapped, for
+    // the app to take over as it is (a lesson link keeps both: the app draws its step afresh).
+    expect(page).toMatch(
+      /<\/div><\/div><script>\(function\(\)\{[^<]*data-deep-link[^<]*replaceChildren/,
     );
     // The inline script's own text is left alone.
     expect(page).toContain('<script>"</head><div id=\\"root\\"></div>"</script>');

@@ -1,8 +1,9 @@
 /** The virtual clock: the time in the reader's language, pause, speed, jumps, back to now. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useWorld } from '../hooks/useWorld';
+import { useWorldIfLoaded } from '../hooks/useWorld';
 import { useNow } from '../hooks/useNow';
+import { useHydrated } from '../hooks/useHydrated';
 import { formatDateTime, formatNumber } from '../format';
 import { Duration } from './Countdown';
 import { SPEEDS, type VirtualClock } from '../../world/clock';
@@ -14,8 +15,9 @@ const JUMPS: [string, number][] = [
   ['2w', 14 * 86_400_000],
 ];
 
+/** The world's clock; before the engine has loaded, the same controls without one. */
 export function ClockControls() {
-  return <ClockView clock={useWorld().clock} />;
+  return <ClockView clock={useWorldIfLoaded()?.clock ?? null} />;
 }
 
 const realClock = { now: () => Date.now() };
@@ -31,7 +33,7 @@ export function ClockView({ clock }: { clock: VirtualClock | null }) {
   const lang = i18n.language;
   const off = clock === null;
   // Prerendered at build time: no time at all rather than the build's.
-  const prerendering = typeof window === 'undefined';
+  const prerendering = !useHydrated();
   // On a phone the speed and the jumps fold away behind one button (see .clock-extra).
   const [open, setOpen] = useState(false);
   const extraId = useId();

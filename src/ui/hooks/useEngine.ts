@@ -1,12 +1,15 @@
 import { useSyncExternalStore } from 'react';
 import type { Engine } from '../engine';
 
-/** Re-renders the caller when the engine changes (a new world, ownership, the transport). */
-export function useEngine(engine: Engine): Engine {
+/**
+ * The engine once loaded (null before), re-rendering the caller when it changes (a new world,
+ * ownership, the transport).
+ */
+export function useEngineIfLoaded(engine: Engine | null): Engine | null {
   useSyncExternalStore(
-    (cb) => engine.subscribe(cb),
-    () => engine.version,
-    () => engine.version,
+    (cb) => engine?.subscribe(cb) ?? (() => {}),
+    () => engine?.version ?? -1,
+    () => engine?.version ?? -1,
   );
   return engine;
 }

@@ -4,7 +4,7 @@
  * linked to and the browser's back button works. The step's prose shows at once; its controls
  * wake up when the playground's engine has loaded and the lesson's own world is ready.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatHash, parseHash, type StepLink } from '../../lessons/links';
 import { switchLanguage } from '../i18n';
@@ -12,26 +12,37 @@ import { useLessons } from './context';
 import { LessonIndex } from './LessonIndex';
 import { LessonPlayer } from './LessonPlayer';
 
-function useHashLink(): [StepLink | null, (link: StepLink | null) => void] {
-  const [link, setLink] = useState(() =>
-    typeof window === 'undefined' ? null : parseHash(window.location.hash),
+function followHash(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  window.addEventListener('popstate', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+    window.removeEventListener('popstate', onChange);
+  };
+}
+
+/**
+ * The step the address names. Read as an external store: while React takes over the
+ * prerendered page it reads "no hash" (the list the build drew), and a link followed while the
+ * page was starting (before anyone listened for hashchange) is still seen. The runner writes the
+ * address with history.pushState / replaceState, which fire no event: it then calls `reread`.
+ */
+function useHashLink(): [StepLink | null, () => void] {
+  const [, setReads] = useState(0);
+  const hash = useSyncExternalStore(
+    followHash,
+    () => window.location.hash,
+    () => '',
   );
-  useEffect(() => {
-    const follow = () => setLink(parseHash(window.location.hash));
-    window.addEventListener('hashchange', follow);
-    window.addEventListener('popstate', follow);
-    return () => {
-      window.removeEventListener('hashchange', follow);
-      window.removeEventListener('popstate', follow);
-    };
-  }, []);
-  return [link, setLink];
+  const link = useMemo(() => parseHash(hash), [hash]);
+  const reread = useCallback(() => setReads((n) => n + 1), []);
+  return [link, reread];
 }
 
 export function LessonPane() {
   const { i18n } = useTranslation();
   const { runner, catalog } = useLessons();
-  const [link, setLink] = useHashLink();
+  const [link, reread] = useHashLink();
   const known = link && catalog.bySlug(link.slug) ? link : null;
   // A link's own `?lang=` (inside the hash) applies once, when the link is followed; after
   // that the reader's choice of language wins.
@@ -62,7 +73,7 @@ export function LessonPane() {
       runner.applyLinkSettings(settings);
       const clean = formatHash(known.slug, known.step);
       window.history.replaceState(null, '', clean);
-      setLink(parseHash(clean));
+      reread();
     };
     const here = runner.lesson?.slug === known.slug;
     if (here && (known.index === undefined || runner.index === known.index)) return applyLink();
@@ -97,9 +108,9 @@ export function LessonPane() {
       const same = resumed?.index === undefined && resumed?.slug === runner?.lesson?.slug;
       if (busy || same) window.history.replaceState(null, '', hash);
       else window.history.pushState(null, '', hash);
-      setLink(parseHash(hash)); // neither fires an event: keep the link in step
+      reread(); // neither fires an event: keep the link in step
     }
-  }, [hash, busy, setLink, runner]);
+  }, [hash, busy, reread, runner]);
   if (link && !known && runner) window.history.replaceState(null, '', '#/');
   return (
     <aside className="lesson-pane">{known ? <LessonPlayer link={known} /> : <LessonIndex />}</aside>

@@ -1,0 +1,96 @@
+/**
+ * The first screen arrives as prerendered HTML (scripts/build/html.ts) and the app takes it over
+ * as it is (React's hydration): the header and the lesson list a student is already reading are
+ * never removed and drawn again (a second long task, and a repaint of the largest text), only
+ * the "Starting..." placeholder gives way to the workbench. When the saved state differs from
+ * what the build could know (progress, a lesson link), the app draws its own page instead, and
+ * that page shows the saved state. The watch fixture fails any test on a console error, which
+ * is how React reports markup that did not match.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+/** Records every element removed from #root from the moment it is parsed. */
+async function watchRemovals(page: Page) {
+  await page.addInitScript(() => {
+    const removed: string[] = [];
+    (window as unknown as { removed: string[] }).removed = removed;
+    new MutationObserver((records) => {
+      const root = document.getElementById('root');
+      if (!root) return;
+      for (const r of records)
+        for (const n of r.removedNodes)
+          if (n instanceof Element && (root.contains(r.target) || r.target === root))
+            removed.push(
+              n.hasAttribute('data-prerender')
+                ? `${n.localName}[data-prerender=${n.getAttribute('data-prerender')}]`
+                : `${n.localName}.${n.className}`,
+            );
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+const removed = (page: Page) =>
+  page.evaluate(() => (window as unknown as { removed: string[] }).removed);
+
+for (const lang of ['en', 'bn'] as const) {
+  test(`a first visit in ${lang}: the prerendered screen stays, the workbench joins it`, async ({
+    page,
+  }) => {
+    await watchRemovals(page);
+    await page.goto(`?lang=${lang}`);
+    // The list a student reads before any script has run is the one they keep reading.
+    const welcome = page.locator('.lesson-index > p').first();
+    await expect(welcome).toBeVisible();
+    await welcome.evaluate((p) => p.setAttribute('data-seen-before-start', ''));
+    await expect(page.locator('.workbench .browser-toolbar').first()).toBeVisible();
+    await expect(page.locator('.lesson-index > p[data-seen-before-start]')).toBeVisible();
+    // Before the first paint both languages' screens leave their wrappers (one keeps its content).
+    expect(await removed(page)).toEqual([
+      'div[data-prerender=en]',
+      'div[data-prerender=bn]',
+      'div.workbench workbench-placeholder',
+    ]);
+    // What the build could not know arrives once the page is the app's: the virtual time.
+    await expect(page.locator('.clock-time time')).toHaveText(
+      lang === 'en' ? /^\d{1,2} \w{3,4} \d{4}, \d\d:\d\d:\d\d UTC$/ : /^[০-৯]{1,2} .+ UTC$/,
+    );
+    // The clock's "more" button still controls its panel (ids kept from the build).
+    const more = page.locator('.clock-more');
+    const extra = await more.getAttribute('aria-controls');
+    expect(extra).toBeTruthy();
+    await expect(page.locator(`[id="${extra}"]`)).toHaveCount(1);
+  });
+}
+
+test('a returning student: the page is drawn from what was saved, not from the build', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    localStorage.setItem(
+      'django-session-playground:lesson-progress:v1',
+      JSON.stringify({ version: 1, done: { 'what-is-a-session': ['intro'] } }),
+    );
+  });
+  await page.goto('?lang=en');
+  await expect(page.locator('.workbench .browser-toolbar').first()).toBeVisible();
+  await expect(page.getByText('1 of 7 steps done')).toBeVisible();
+  await expect(page.locator('[data-prerender]')).toHaveCount(0);
+});
+
+test('a lesson link opens its step, not the prerendered list', async ({ page }) => {
+  await page.goto('?lang=en#/lesson/what-is-a-session/2');
+  await expect(page.locator('.workbench .browser-toolbar').first()).toBeVisible();
+  await expect(page.locator('.lesson-index')).toHaveCount(0);
+  await expect(page.locator('[data-prerender]')).toHaveCount(0);
+  await expect(page.locator('.lesson-pane h2').first()).toBeVisible();
+});
+
+test('a lesson clicked in the prerendered list, before the app has started, opens', async ({
+  page,
+}) => {
+  await page.goto('?lang=en', { waitUntil: 'domcontentloaded' });
+  await page.getByRole('link', { name: 'login: storing the username' }).click();
+  await expect(page.locator('.step-position')).toHaveText('Step 1 of 6');
+  await expect(page).toHaveURL(/#\/lesson\/login\/1$/);
+});
