@@ -253,9 +253,12 @@ async function transfer(lang: 'en' | 'bn') {
   // A first visit that reads: nothing clicked, so the mock server is not fetched yet.
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
-  const rows = [...sizes].filter(([id]) => urls.has(id)).map(
-    ([id, n]) => [(urls.get(id) ?? id).replace(URL_, '').split('?')[0] || 'index.html', n] as const,
-  );
+  const rows = [...sizes]
+    .filter(([id]) => urls.has(id))
+    .map(
+      ([id, n]) =>
+        [(urls.get(id) ?? id).replace(URL_, '').split('?')[0] || 'index.html', n] as const,
+    );
   const total = rows.reduce((s, [, n]) => s + n, 0);
   report(
     `first visit (${lang}): transfer, all requests`,
