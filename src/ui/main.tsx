@@ -34,7 +34,11 @@ function Root() {
   useEffect(() => {
     // Once per page, even under StrictMode's double effects.
     engineLoad ??= import('./engine').then((m) => {
-      engine = m.startEngine({ catalog, progress, notices, onChange: () => setTick((n) => n + 1) });
+      // The engine's news (ownership, a notice, the transport, a new world) redraws the screen
+      // as a transition too: news that lands while React draws the workbench in slices then
+      // joins that drawing instead of forcing it all to be drawn again in one long task.
+      const onChange = () => startTransition(() => setTick((n) => n + 1));
+      engine = m.startEngine({ catalog, progress, notices, onChange });
       return { engine, parts: m.parts };
     });
     // A transition: React renders the workbench in slices, so no long task blocks a first tap.
