@@ -79,6 +79,12 @@ const settingsPatch = v.pipe(
   v.guard((p): p is Partial<EditableSettings> => settingErrors(p).length === 0),
 );
 
+/** `true` only when the schemas describe every `type` in Types (so `= true` fails to compile). */
+type Covers<Types, Schemas extends v.GenericSchema> =
+  Exclude<Types, v.InferOutput<Schemas> extends { type: infer T } ? T : never> extends never
+    ? true
+    : false;
+
 const ACTIONS = [
   kind('navigate', { browser: optional(browser), path: sitePath }),
   kind('submit', {
@@ -103,12 +109,7 @@ const ACTIONS = [
 ];
 const action: v.GenericSchema<unknown, Action> = v.variant('type', ACTIONS, kindMessage(ACTIONS));
 // Fails to compile when types.ts gains an action this schema does not describe.
-const _allActions: Exclude<
-  Action['type'],
-  v.InferOutput<(typeof ACTIONS)[number]>['type']
-> extends never
-  ? true
-  : false = true;
+const _allActions: Covers<Action['type'], (typeof ACTIONS)[number]> = true;
 void _allActions;
 
 const CHECKS = [
@@ -169,12 +170,7 @@ const check: v.GenericSchema<unknown, Check> = v.pipe(
   }),
 );
 // Fails to compile when types.ts gains a check this schema does not describe.
-const _allChecks: Exclude<
-  Check['type'],
-  v.InferOutput<(typeof CHECKS)[number]>['type']
-> extends never
-  ? true
-  : false = true;
+const _allChecks: Covers<Check['type'], (typeof CHECKS)[number]> = true;
 void _allChecks;
 
 /** Checks about what happened (since a step began) cannot say what holds at a step's start. */

@@ -69,7 +69,9 @@ const app = (
  * Whether the first screen on the page (prerendered, scripts/build/html.ts) is exactly what the
  * app would draw now: the lesson list in this language, with no progress, notice or instructor
  * mode, which the build could not know. Then React takes it over as it is (hydration) rather
- * than drawing it again; a returning student's page is drawn afresh.
+ * than drawing it again; a returning student's page is drawn afresh. (A lesson clicked in the
+ * list while the scripts loaded needs no check here: LessonPane reads the address as the build
+ * did while hydrating, then follows it.)
  */
 function prerenderMatches(lang: string): boolean {
   const first = container.firstElementChild;
@@ -77,8 +79,6 @@ function prerenderMatches(lang: string): boolean {
     first !== null &&
     !first.hasAttribute('data-prerender') &&
     document.documentElement.lang === lang &&
-    // A lesson clicked in the prerendered list while the scripts were loading.
-    !/^#\/lesson\//.test(location.hash) &&
     !document.documentElement.classList.contains('instructor') &&
     notices.length === 0 &&
     !progress.anyDone()

@@ -2,6 +2,7 @@
  * Every end-to-end test watches the page: no console errors, no failed requests, and no request
  * to any origin but the page's own. A test fails if any of these happen.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export interface Watch {
@@ -39,6 +40,18 @@ export const test = base.extend<{ watch: Watch }>({
 });
 
 export { expect };
+
+/** axe's violations on the page for these rule tags, one line each (rule, help, first nodes). */
+export async function axeViolations(page: Page, tags: string[]): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(tags).analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')})`,
+  );
+}
 
 /** Opens the playground and waits until the workbench is there (the engine has loaded). */
 export async function open(page: Page, path = '', lang: 'en' | 'bn' = 'en') {

@@ -6,9 +6,8 @@
  * a lesson step. Screenshots of each go to test-results/screens/ for people to look at.
  */
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, login } from './fixtures';
+import { test, expect, login, axeViolations } from './fixtures';
 
 const SIZES = {
   phone: { width: 390, height: 844 },
@@ -55,17 +54,8 @@ async function expectNoPageOverflow(page: Page, where: string) {
 }
 
 async function expectNoAxeViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const summary = results.violations.map(
-    (v) =>
-      `${v.id}: ${v.help} (${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(' | ')})`,
-  );
-  expect(summary, `axe violations on ${where}`).toEqual([]);
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+  expect(await axeViolations(page, tags), `axe violations on ${where}`).toEqual([]);
 }
 
 /** The whole key is in the page as text, on screen, inside the window: no hover needed. */

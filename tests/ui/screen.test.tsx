@@ -9,6 +9,7 @@ import { act, screen, within } from '@testing-library/react';
 import { renderApp, startMsw, openPanel } from './helpers';
 import { addressWithLanguage } from '../../src/ui/i18n';
 import { MARK_COLOURS } from '../../src/ui/components/keyMarks';
+import { handMadeCookie } from '../../src/browser/cookieJar';
 
 let stop: () => void;
 beforeAll(() => {
@@ -93,18 +94,12 @@ describe("this browser's session at a glance", () => {
   it('says when the key in the cookie has no row: Django will not accept it', async () => {
     const { world } = renderApp();
     await login(world, 'A', 'alice'); // a real row exists, for another key
-    act(() =>
-      world.putCookie('A', {
-        name: 'sessionid',
-        value: 'attackerchosen000000000000000000',
-        domain: 'localhost',
-        path: '/',
-        expiresAt: null,
-        hostOnly: true,
-        secure: false,
-        httpOnly: false,
-        sameSite: null,
-      }),
+    act(
+      () =>
+        void world.putCookie(
+          'A',
+          handMadeCookie('sessionid', 'attackerchosen000000000000000000', 'localhost'),
+        ),
     );
     expect(glance()).toHaveTextContent('attackerchosen000000000000000000');
     expect(glance()).toHaveTextContent(
@@ -185,18 +180,24 @@ describe('language in the address', () => {
   });
 });
 
+/** Alice logged in with signed-cookie sessions, her sessionid cookie in the Inspector. */
+async function inspectAliceSignedCookie() {
+  const app = renderApp();
+  act(() => void app.world.applySettings({ SESSION_ENGINE: 'signed_cookies' }));
+  await login(app.world, 'A', 'alice');
+  await openPanel(app.user, 'Inspector');
+  await app.user.selectOptions(
+    screen.getByLabelText('Use a value from this playground'),
+    'cookie sessionid in browser A',
+  );
+  return app;
+}
+
 describe('Inspector: edit the data and sign it again', () => {
   const pageText = () => screen.getByRole('region', { name: /Page shown in browser A/ });
 
   it('signed with SECRET_KEY, an edited cookie is accepted; with another key Django refuses it', async () => {
-    const { user, world } = renderApp();
-    act(() => void world.applySettings({ SESSION_ENGINE: 'signed_cookies' }));
-    await login(world, 'A', 'alice');
-    await openPanel(user, 'Inspector');
-    await user.selectOptions(
-      screen.getByLabelText('Use a value from this playground'),
-      'cookie sessionid in browser A',
-    );
+    const { user, world } = await inspectAliceSignedCookie();
     const data = screen.getByLabelText('Data (JSON, as Django serializes it)');
     expect(data).toHaveValue('{"username":"alice"}');
     await user.clear(data);
@@ -228,14 +229,7 @@ describe('Inspector: edit the data and sign it again', () => {
   });
 
   it('says why bad JSON cannot be signed, in Python words', async () => {
-    const { user, world } = renderApp();
-    act(() => void world.applySettings({ SESSION_ENGINE: 'signed_cookies' }));
-    await login(world, 'A', 'alice');
-    await openPanel(user, 'Inspector');
-    await user.selectOptions(
-      screen.getByLabelText('Use a value from this playground'),
-      'cookie sessionid in browser A',
-    );
+    const { user } = await inspectAliceSignedCookie();
     const data = screen.getByLabelText('Data (JSON, as Django serializes it)');
     await user.clear(data);
     await user.type(data, '{{"username": ');

@@ -5,7 +5,7 @@
  * The result is checked at once as the playground's server would check it, and a signed cookie
  * can be planted in a browser to see Django's answer for real.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dumps } from '../../django/core/signing';
 import {
@@ -47,7 +47,8 @@ export function Resign({ source }: { source: Inspection }) {
   const [keyChoice, setKeyChoice] = useState<KeyChoice>('world');
   const [otherKey, setOtherKey] = useState(WRONG_KEY);
   const [target, setTarget] = useState(world.activeTabId);
-  const [planted, setPlanted] = useState<string | null>(null);
+  // Which browser got which value: the note goes once the value on screen is another.
+  const [planted, setPlanted] = useState<{ browser: string; value: string } | null>(null);
   const key = keyChoice === 'world' ? world.secretKey : otherKey;
   // Signed at the moment of the last edit (Django stamps the time it signs).
   const now = useMemo(() => world.clock.now(), [json, signAs, key, world.clock]);
@@ -68,6 +69,7 @@ export function Resign({ source }: { source: Inspection }) {
           maxAge: world.settings.SESSION_COOKIE_AGE,
         })
       : null;
+  const accepted = check?.verified === true && check.reason === 'ok';
   const plant = () => {
     if (!('value' in signed)) return;
     const tab = world.tab(target);
@@ -79,7 +81,7 @@ export function Resign({ source }: { source: Inspection }) {
         ? { ...existing, value: signed.value }
         : handMadeCookie(name, signed.value, tab.browser.url('/').hostname),
     );
-    setPlanted(tab.name);
+    setPlanted({ browser: tab.name, value: signed.value });
   };
   return (
     <section className="inspector-section resign" aria-labelledby={`${id}-title`}>
@@ -95,42 +97,28 @@ export function Resign({ source }: { source: Inspection }) {
           spellCheck={false}
           autoComplete="off"
           value={json}
-          onChange={(e) => (setJson(e.target.value), setPlanted(null))}
+          onChange={(e) => setJson(e.target.value)}
         />
-        <fieldset className="resign-choices">
-          <legend>{t('inspector.resign.signAs')}</legend>
-          {(['signed-cookie', 'session-data'] as const).map((k) => (
-            <label key={k} className="check">
-              <input
-                type="radio"
-                name={`${id}-as`}
-                checked={signAs === k}
-                onChange={() => (setSignAs(k), setPlanted(null))}
-              />{' '}
-              {t(`inspector.resign.as.${k}`)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="resign-choices">
-          <legend>{t('inspector.resign.key')}</legend>
-          <label className="check">
-            <input
-              type="radio"
-              name={`${id}-key`}
-              checked={keyChoice === 'world'}
-              onChange={() => (setKeyChoice('world'), setPlanted(null))}
-            />{' '}
-            {t('inspector.resign.worldKey')}
-          </label>
-          <label className="check">
-            <input
-              type="radio"
-              name={`${id}-key`}
-              checked={keyChoice === 'other'}
-              onChange={() => (setKeyChoice('other'), setPlanted(null))}
-            />{' '}
-            {t('inspector.resign.otherKey')}
-          </label>
+        <Choices
+          legend={t('inspector.resign.signAs')}
+          name={`${id}-as`}
+          options={[
+            ['signed-cookie', t('inspector.resign.as.signed-cookie')],
+            ['session-data', t('inspector.resign.as.session-data')],
+          ]}
+          value={signAs}
+          onChange={setSignAs}
+        />
+        <Choices
+          legend={t('inspector.resign.key')}
+          name={`${id}-key`}
+          options={[
+            ['world', t('inspector.resign.worldKey')],
+            ['other', t('inspector.resign.otherKey')],
+          ]}
+          value={keyChoice}
+          onChange={setKeyChoice}
+        >
           {keyChoice === 'other' && (
             <input
               type="text"
@@ -138,10 +126,10 @@ export function Resign({ source }: { source: Inspection }) {
               spellCheck={false}
               autoComplete="off"
               value={otherKey}
-              onChange={(e) => (setOtherKey(e.target.value), setPlanted(null))}
+              onChange={(e) => setOtherKey(e.target.value)}
             />
           )}
-        </fieldset>
+        </Choices>
       </div>
       <div aria-live="polite" className="resign-result">
         {'error' in signed ? (
@@ -153,11 +141,9 @@ export function Resign({ source }: { source: Inspection }) {
             <p className="resign-value-label">{t('inspector.resign.result')}</p>
             <code className="resign-value">{signed.value}</code>
             {check && (
-              <p
-                className={`inspector-verdict ${check.verified && check.reason === 'ok' ? 'is-ok' : 'is-bad'}`}
-              >
-                <strong>{check.verified && check.reason === 'ok' ? '✔ ' : '✘ '}</strong>
-                {check.verified && check.reason === 'ok'
+              <p className={`inspector-verdict ${accepted ? 'is-ok' : 'is-bad'}`}>
+                <strong>{accepted ? '✔ ' : '✘ '}</strong>
+                {accepted
                   ? t(`inspector.resign.accepted.${check.kind}`)
                   : t('inspector.resign.refused')}
               </p>
@@ -181,13 +167,45 @@ export function Resign({ source }: { source: Inspection }) {
             <button type="button" onClick={plant}>
               {t('inspector.resign.plant', { name: world.settings.SESSION_COOKIE_NAME })}
             </button>
-            {planted && (
-              <span className="ok">{t('inspector.resign.planted', { browser: planted })}</span>
+            {planted?.value === signed.value && (
+              <span className="ok">
+                {t('inspector.resign.planted', { browser: planted.browser })}
+              </span>
             )}
           </div>
         ) : (
           <p className="hint">{t('inspector.resign.noPlant')}</p>
         ))}
     </section>
+  );
+}
+
+/** A group of radio buttons with its legend (and whatever goes with the choice, after them). */
+function Choices<T extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  children,
+}: {
+  legend: string;
+  name: string;
+  options: [T, string][];
+  value: T;
+  onChange: (value: T) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <fieldset className="resign-choices">
+      <legend>{legend}</legend>
+      {options.map(([k, label]) => (
+        <label key={k} className="check">
+          <input type="radio" name={name} checked={value === k} onChange={() => onChange(k)} />{' '}
+          {label}
+        </label>
+      ))}
+      {children}
+    </fieldset>
   );
 }
