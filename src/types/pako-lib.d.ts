@@ -37,3 +37,10 @@ declare module 'pako/lib/zlib/deflate.js' {
   export function deflateResetKeep(strm: ZStream): number;
   export function deflate(strm: ZStream, flush: number): number;
 }
+declare module 'pako/lib/deflate.js' {
+  export function deflate(data: Uint8Array): Uint8Array;
+}
+declare module 'pako/lib/inflate.js' {
+  /** undefined, not an error, for a stream that stops short. */
+  export function inflate(data: Uint8Array): Uint8Array | undefined;
+}

@@ -17,7 +17,11 @@ import {
 } from '../../python';
 import { constant_time_compare, salted_hmac } from '../utils/crypto';
 import { latin1Decode, latin1Encode, urlsafe_b64decode, urlsafe_b64encode } from '../utils/base64';
-import { compress as zlibCompress, decompress as zlibDecompress } from '../utils/zlib';
+import {
+  compress as zlibCompress,
+  decompress as zlibDecompress,
+  InflateError,
+} from '../utils/zlib';
 
 export class BadSignature extends PyException {
   override get pyName() {
@@ -170,9 +174,8 @@ export class Signer {
       try {
         data = zlibDecompress(data);
       } catch (e) {
-        throw new ZlibError(
-          `Error -3 while decompressing data: ${String((e as Error).message ?? e)}`,
-        );
+        const code = e instanceof InflateError ? e.code : -3;
+        throw new ZlibError(`Error ${code} while decompressing data: ${(e as Error).message}`);
       }
     }
     return serializer.loads(data);

@@ -145,11 +145,7 @@ function decodePayload(base64d: string, compressed: boolean): Step<DecodedPayloa
   }
   if (compressed) {
     try {
-      // pako returns undefined, not an error, for a stream that stops short (a truncated paste).
-      const inflated: Uint8Array | undefined = decompress(bytes);
-      if (!(inflated instanceof Uint8Array))
-        return { ok: false, reason: 'bad-zlib', detail: 'incomplete or truncated stream' };
-      bytes = inflated;
+      bytes = decompress(bytes);
     } catch (e) {
       return { ok: false, reason: 'bad-zlib', detail: message(e) };
     }
