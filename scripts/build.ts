@@ -101,18 +101,20 @@ const indexFile = join(outDir, 'index.html');
 let html = finishPage(readFileSync(indexFile, 'utf8'), {
   screens,
   fontUrl: `${base}assets/${font}`,
-  banglaManifestUrl: `${base}${manifestFile('bn')}`,
   version,
 });
 html = await inlineCriticalCss(html, outDir, base);
-html = loadAfterFirstPaint(html, { loadFailed, standalone: STANDALONE_FILE });
+html = loadAfterFirstPaint(html, {
+  loadFailed,
+  standalone: STANDALONE_FILE,
+  manifests: { en: `${base}${manifestFile('en')}`, bn: `${base}${manifestFile('bn')}` },
+});
 writeFileSync(indexFile, html);
 
 // 4. standalone.html.
 const standalone = finishPage(await buildStandalone(join(cache, 'standalone')), {
   screens,
   fontUrl: null,
-  banglaManifestUrl: null,
   version,
 });
 writeFileSync(join(outDir, STANDALONE_FILE), standalone);

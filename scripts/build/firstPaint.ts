@@ -58,14 +58,19 @@ export async function inlineCriticalCss(html: string, outDir: string, base: stri
  *    crossorigin stylesheet, the page goes to standalone.html (the single-file build) before
  *    anything is asked for in vain, and
  *  - served, the full stylesheet loads without blocking the first paint (`media="print"`, then
- *    `all`), and the app's scripts are fetched all at once (modulepreload) right after it.
+ *    `all`), and the app's scripts are fetched all at once (modulepreload) right after it, with
+ *    the web app manifest in the page's language.
  * At the end of <body>, the app starts only after the first paint and once the full stylesheet is
  * in. If its files cannot be loaded at all, the page says so in its language instead of
  * "Starting the playground..." for ever.
  */
 export function loadAfterFirstPaint(
   html: string,
-  options: { loadFailed: Record<Lang, string>; standalone: string },
+  options: {
+    loadFailed: Record<Lang, string>;
+    standalone: string;
+    manifests: Record<Lang, string>;
+  },
 ): string {
   const take = (re: RegExp): string[] => {
     const found: string[] = [];
@@ -79,6 +84,8 @@ export function loadAfterFirstPaint(
   const preloads = take(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g);
   const [css] = take(/\s*<link rel="stylesheet" crossorigin href="([^"]+\.css)"[^>]*>/g);
   if (!entry || !css) throw new Error('index.html has no entry script or no stylesheet');
+  if (take(/\s*<link rel="manifest" href="([^"]+)">/g).length !== 1)
+    throw new Error('index.html has no manifest link');
   if (/<link[^>]+rel="(stylesheet|modulepreload|preload)"|<script[^>]+src=/.test(html))
     throw new Error('index.html still fetches something from its markup');
   const urls = JSON.stringify([entry, ...preloads]);
@@ -87,6 +94,10 @@ export function loadAfterFirstPaint(
   // The scripts are asked for once the first screen is painted, all at once (modulepreload):
   // fetched before it, they would share a slow line with the page itself and hold its paint.
   const preload = `${urls}.forEach(u=>{const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=u;document.head.appendChild(l)})`;
+  // The manifest (and the icon it names, which Chromium fetches at once to see whether the page
+  // can be installed) waits too: fetched before the paint, they share the slow line with the
+  // Bengali font. Linked after it, installing works as before.
+  const manifest = `{const m=document.createElement('link');m.rel='manifest';m.href=${JSON.stringify(options.manifests)}[document.documentElement.lang]||${JSON.stringify(options.manifests.en)};document.head.appendChild(m)}`;
   // A Bangla page's text waits for its font (font-display: block): the scripts wait too, so that
   // on a slow line the font has the line to itself and the text shows as early as it can. Never
   // longer than the font's own block period (3 s), nor when the font fails.
@@ -96,7 +107,7 @@ export function loadAfterFirstPaint(
   // scripts would then share the line with the page after all. Browsers without it (and a hidden
   // tab, which paints nothing) go by the frame; 3 s at most.
   const firstPaint = `new Promise(r=>{if(document.visibilityState==='hidden')return r();setTimeout(r,3000);try{if(PerformanceObserver.supportedEntryTypes.includes('paint'))return new PerformanceObserver((l,o)=>{if(l.getEntriesByName('first-contentful-paint').length){o.disconnect();r()}}).observe({type:'paint',buffered:true})}catch(e){}requestAnimationFrame(()=>setTimeout(r))})`;
-  const start = `<script type="module">const css=document.getElementById('app-css');const painted=${fontFirst}.then(()=>${firstPaint});const styled=new Promise(r=>{if(css.media==='all')r();else{css.addEventListener('load',r);css.addEventListener('error',r)}});painted.then(()=>${preload});Promise.all([painted,styled]).then(()=>import(${JSON.stringify(entry)})).catch(e=>{console.error(e);const m=${messages},p=document.createElement('p');p.setAttribute('role','alert');p.style.cssText='margin:0;padding:1rem;background:#fff4d6;color:#1b1f24';p.textContent=m[document.documentElement.lang]||m.en;document.body.prepend(p)})</script>`;
+  const start = `<script type="module">const css=document.getElementById('app-css');const painted=${fontFirst}.then(()=>${firstPaint});const styled=new Promise(r=>{if(css.media==='all')r();else{css.addEventListener('load',r);css.addEventListener('error',r)}});painted.then(()=>{${manifest}${preload}});Promise.all([painted,styled]).then(()=>import(${JSON.stringify(entry)})).catch(e=>{console.error(e);const m=${messages},p=document.createElement('p');p.setAttribute('role','alert');p.style.cssText='margin:0;padding:1rem;background:#fff4d6;color:#1b1f24';p.textContent=m[document.documentElement.lang]||m.en;document.body.prepend(p)})</script>`;
   const charset = '<meta charset="UTF-8">';
   if (!html.includes(charset)) throw new Error('index.html has no <meta charset>');
   return html.replace(charset, `${charset}\n    ${loader}`).replace('</body>', `${start}</body>`);

@@ -11,22 +11,17 @@ export interface PageOptions {
   screens: Record<Lang, string>;
   /** The Bangla font's URL, preloaded when the page will be in Bangla; null when inlined. */
   fontUrl: string | null;
-  /** The Bangla manifest's URL, linked instead of the English one on a Bangla page. */
-  banglaManifestUrl: string | null;
   version: string;
 }
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** Same choice as initialLanguage() in src/ui/i18n.ts; a lesson link shows its step, not the list. */
-function languagePick({ fontUrl, banglaManifestUrl }: PageOptions): string {
+function languagePick({ fontUrl }: PageOptions): string {
   const font = fontUrl
     ? `var f=document.createElement('link');f.rel='preload';f.as='font';f.type='font/woff2';f.crossOrigin='';f.href='${fontUrl}';document.head.appendChild(f);`
     : '';
-  const manifest = banglaManifestUrl
-    ? `var m=document.querySelector('link[rel=manifest]');if(m)m.href='${banglaManifestUrl}';`
-    : '';
-  return `<script>(function(){var q=new URLSearchParams(location.search).get('lang'),s=null;try{s=localStorage.getItem('django-session-playground:lang')}catch(e){}var l=q==='bn'||q==='en'?q:s==='bn'||s==='en'?s:(navigator.language||'').toLowerCase().indexOf('bn')===0?'bn':'en';var d=document.documentElement;d.lang=l;if(l==='bn'){${font}${manifest}}if(/^#\\/lesson\\//.test(location.hash))d.setAttribute('data-deep-link','');try{if(localStorage.getItem('django-session-playground:instructor')==='1'||new URLSearchParams(location.search).get('instructor')==='1')d.classList.add('instructor')}catch(e){}})()</script>`;
+  return `<script>(function(){var q=new URLSearchParams(location.search).get('lang'),s=null;try{s=localStorage.getItem('django-session-playground:lang')}catch(e){}var l=q==='bn'||q==='en'?q:s==='bn'||s==='en'?s:(navigator.language||'').toLowerCase().indexOf('bn')===0?'bn':'en';var d=document.documentElement;d.lang=l;if(l==='bn'){${font}}if(/^#\\/lesson\\//.test(location.hash))d.setAttribute('data-deep-link','');try{if(localStorage.getItem('django-session-playground:instructor')==='1'||new URLSearchParams(location.search).get('instructor')==='1')d.classList.add('instructor')}catch(e){}})()</script>`;
 }
 
 const HIDE = `<style>html[lang=en] [data-prerender=bn],html[lang=bn] [data-prerender=en]{display:none}html[data-deep-link] [data-prerender] .lesson-pane>*{visibility:hidden}</style>`;

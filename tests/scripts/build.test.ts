@@ -41,6 +41,7 @@ const VITE_HTML = `<!doctype html>
     <script type="module" crossorigin src="/x/assets/index-AAAAAAAA.js"></script>
     <link rel="modulepreload" crossorigin href="/x/assets/dep-BBBBBBBB.js">
     <style>.app-header{color:#fff}</style><link rel="stylesheet" crossorigin href="/x/assets/index-CCCCCCCC.css" media="print" onload="this.media='all'">
+    <link rel="manifest" href="/x/manifest.webmanifest">
   </head>
   <body>
     <div id="root"></div>
@@ -51,10 +52,13 @@ describe('index.html', () => {
   const loaded = loadAfterFirstPaint(VITE_HTML, {
     loadFailed: { en: 'Could not load.', bn: 'লোড করা যায়নি।' },
     standalone: 'standalone.html',
+    manifests: { en: '/x/manifest.webmanifest', bn: '/x/manifest.bn.webmanifest' },
   });
 
   it('fetches nothing from its markup: one script at the top of <head> does', () => {
-    expect(loaded).not.toMatch(/<script[^>]+src=|<link[^>]+rel="(stylesheet|modulepreload)"/);
+    expect(loaded).not.toMatch(
+      /<script[^>]+src=|<link[^>]+rel="(stylesheet|modulepreload|manifest)"/,
+    );
     const head = loaded.slice(0, loaded.indexOf('<title>'));
     expect(head).toContain("location.protocol==='file:'");
     expect(head).toContain('"standalone.html"');
@@ -68,7 +72,11 @@ describe('index.html', () => {
     expect(body).toContain('requestAnimationFrame');
     // Painted: every script at once (modulepreload), then the entry.
     expect(body).toContain('"/x/assets/index-AAAAAAAA.js","/x/assets/dep-BBBBBBBB.js"');
-    expect(body).toMatch(/painted\.then\(\(\)=>\[.*\]\.forEach\(.*modulepreload/);
+    expect(body).toMatch(/painted\.then\(\(\)=>\{.*\[.*\]\.forEach\(.*modulepreload/);
+    // With the manifest in the page's language (Chromium fetches it, and an icon, at once).
+    expect(body).toMatch(
+      /painted\.then\(\(\)=>\{\{.*rel='manifest'.*\{"en":"\/x\/manifest\.webmanifest","bn":"\/x\/manifest\.bn\.webmanifest"\}\[document\.documentElement\.lang\]/,
+    );
     expect(body).toContain('import("/x/assets/index-AAAAAAAA.js")');
     // "Painted" means the first contentful paint (Paint Timing), after the Bengali font on a
     // Bangla page, so that on a slow line the scripts never share it with the first screen.
@@ -83,7 +91,6 @@ describe('index.html', () => {
       {
         screens: { en: '<h1>Hello</h1>', bn: '<h1>নমস্কার</h1>' },
         fontUrl: '/x/assets/font.woff2',
-        banglaManifestUrl: '/x/manifest.bn.webmanifest',
         version: '1.0 (abc)',
       },
     );
