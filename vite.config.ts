@@ -2,12 +2,13 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { lessonIndex } from './scripts/vite/lessonIndex.ts';
+import { localeParts } from './scripts/vite/localeParts.ts';
 import { webApp } from './scripts/vite/webApp.ts';
 
 // The base path is set at build time (`npm run build -- --base=/django-sessions/`), so the same
 // code serves from a domain root or a sub-path.
 export default defineConfig(() => ({
-  plugins: [react(), lessonIndex(), webApp()],
+  plugins: [react(), lessonIndex(), localeParts(), webApp()],
   resolve: {
     // MSW without its cookie jar (src/server/msw/noCookieStore.ts says why), in the build and in
     // the tests alike: the tests run msw/node through Vite (server.deps.inline below) so that the

@@ -4,21 +4,13 @@
  */
 import type { NetworkEntry } from '../browser/browser';
 import { engineName } from '../django/contrib/sessions/backends';
+import { hostOf } from './hostOf';
 
 export interface Sentence {
   key: string;
   values?: Record<string, string | number>;
   /** Values that are durations in seconds, formatted by the UI in the reader's language. */
   seconds?: Record<string, number>;
-}
-
-/** The host of a URL; the text itself if it is not one (a restored world is only type-checked). */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
 
 function short(key: string | null): string {

@@ -1,7 +1,9 @@
 /**
  * i18next with the playground's two languages. The language comes from `?lang=`, else the last
  * choice, else the browser's preference; `<html lang>` and the page title follow it. Only the
- * language on screen is downloaded; the other one when the reader switches.
+ * language on screen is downloaded; the other one when the reader switches. And only the strings
+ * the first screen can show: those of the panels fetched later come with them
+ * (scripts/vite/localeParts.ts splits each language's file).
  */
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -11,8 +13,14 @@ export const LANGUAGES = LESSON_LANGS;
 export type Language = Lang;
 export const LANGUAGE_KEY = 'django-session-playground:lang';
 
-const LOCALES = import.meta.glob<Record<string, unknown>>('../../content/locales/*.json', {
+type Strings = Record<string, unknown>;
+const FIRST = import.meta.glob<Strings>('../../content/locales/*.json', {
   import: 'default',
+  query: '?part=first',
+});
+const LATER = import.meta.glob<Strings>('../../content/locales/*.json', {
+  import: 'default',
+  query: '?part=later',
 });
 
 export const isLanguage = isLang;
@@ -29,10 +37,34 @@ export function initialLanguage(search: string = location.search): Language {
   return navigator.language?.toLowerCase().startsWith('bn') ? 'bn' : 'en';
 }
 
-async function loadStrings(lng: Language): Promise<Record<string, unknown>> {
-  const load = LOCALES[`../../content/locales/${lng}.json`];
+async function loadStrings(part: typeof FIRST, lng: Language): Promise<Strings> {
+  const load = part[`../../content/locales/${lng}.json`];
   if (!load) throw new Error(`No strings for language ${lng}`);
   return load();
+}
+
+/** Whether a later panel has asked for its strings: a language switched to then brings them. */
+let laterWanted = false;
+const laterLoaded = new Map<Language, Promise<void>>();
+
+function addLaterStrings(lng: Language): Promise<void> {
+  let loading = laterLoaded.get(lng);
+  if (!loading) {
+    loading = loadStrings(LATER, lng).then((strings) => {
+      i18next.addResourceBundle(lng, 'translation', strings, true, false);
+    });
+    // A failed fetch (offline before the copy was kept) is tried again next time.
+    loading.catch(() => laterLoaded.delete(lng));
+    laterLoaded.set(lng, loading);
+  }
+  return loading;
+}
+
+/** The strings of the panels fetched later (LATER_GROUPS), in the language on screen. */
+export function loadLaterStrings(): Promise<void> {
+  laterWanted = true;
+  const lng = i18next.language;
+  return isLanguage(lng) ? addLaterStrings(lng) : Promise.resolve();
 }
 
 /**
@@ -89,13 +121,14 @@ export function initI18n(lng: Language, resources: Resource) {
 
 /** The app's start: fetch the strings of the language on screen, then start i18next. */
 export async function startI18n(lng: Language) {
-  return initI18n(lng, { [lng]: { translation: await loadStrings(lng) } });
+  return initI18n(lng, { [lng]: { translation: await loadStrings(FIRST, lng) } });
 }
 
 /** Switches language, fetching its strings first if this is the first time. */
 export async function switchLanguage(lng: Language): Promise<void> {
   if (!i18next.hasResourceBundle(lng, 'translation')) {
-    i18next.addResourceBundle(lng, 'translation', await loadStrings(lng));
+    i18next.addResourceBundle(lng, 'translation', await loadStrings(FIRST, lng), true, false);
   }
+  if (laterWanted) await addLaterStrings(lng);
   await i18next.changeLanguage(lng);
 }

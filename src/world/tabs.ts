@@ -29,7 +29,7 @@ export interface ConsoleLine {
   note?: ConsoleNote;
 }
 
-/** A message key (`console.note.print`) and its values. */
+/** A message key (such as console.note.print) and its values. */
 export interface ConsoleNote {
   key: string;
   values?: Record<string, string>;

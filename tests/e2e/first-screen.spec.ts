@@ -94,3 +94,26 @@ test('a lesson clicked in the prerendered list, before the app has started, open
   await expect(page.locator('.step-position')).toHaveText('Step 1 of 6');
   await expect(page).toHaveURL(/#\/lesson\/login\/1$/);
 });
+
+test('the panels fetched later bring their strings, in the language on screen and after a switch', async ({
+  page,
+}) => {
+  // A first visit fetches only the strings its screen can show (scripts/vite/localeParts.ts).
+  const laterGroups = /\b(inspector|console|network|attacker|explain)\.[a-zA-Z]+/;
+  await page.goto('?lang=bn');
+  const workbench = page.locator('.workbench');
+  await expect(workbench.locator('.browser-toolbar').first()).toBeVisible();
+  await page.getByRole('tab', { name: 'ইনস্পেক্টর' }).click();
+  await expect(workbench).toContainText('Django একটা সেশনের মান কীভাবে পড়ে');
+  await page.getByRole('tab', { name: 'কনসোল' }).click();
+  await expect(workbench).toContainText('-এর একটা ভিউয়ের ভেতরের Python');
+  await page.getByRole('tab', { name: 'নেটওয়ার্ক' }).click();
+  await expect(workbench).toContainText('এখনো কোনো রিকোয়েস্ট যায়নি।');
+  expect(await workbench.innerText()).not.toMatch(laterGroups);
+  // English is fetched on the switch, the later panels' strings with it.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(workbench).toContainText('No requests yet.');
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await expect(workbench).toContainText('Paste a session value to see how Django reads it');
+  expect(await workbench.innerText()).not.toMatch(laterGroups);
+});

@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { ScriptReport } from '../../browser/scripts';
-import { hostOf } from '../explain';
+import { hostOf } from '../hostOf';
 
 function hosts(urls: string[]): string[] {
   return [...new Set(urls.map(hostOf))];

@@ -2,29 +2,32 @@
  * The right side of the screen: browsers above, panels below. The Cookies panel comes with the
  * page; the others are fetched the first time they are opened.
  */
-import { lazy, Suspense, type ReactElement } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadLaterStrings } from '../i18n';
 import { PANELS, usePanel, type PanelId } from './panelContext';
 import { BrowserPane } from './BrowserPane';
 import { SessionGlance } from './SessionGlance';
 import { Tabs } from './Tabs';
 import { CookiesPanel } from '../panels/CookiesPanel';
 
-const NetworkPanel = lazy(() =>
-  import('../panels/NetworkPanel').then((m) => ({ default: m.NetworkPanel })),
+/** A panel fetched the first time it is opened. */
+const later = (load: () => Promise<ComponentType>) => lazy(async () => ({ default: await load() }));
+/** ...with the strings only it shows (LATER_GROUPS in scripts/vite/localeParts.ts). */
+const laterWithStrings = (load: () => Promise<ComponentType>) =>
+  later(async () => (await Promise.all([load(), loadLaterStrings()]))[0]);
+
+const NetworkPanel = laterWithStrings(() =>
+  import('../panels/NetworkPanel').then((m) => m.NetworkPanel),
 );
-const StorePanel = lazy(() =>
-  import('../panels/StorePanel').then((m) => ({ default: m.StorePanel })),
+const ConsolePanel = laterWithStrings(() =>
+  import('../panels/ConsolePanel').then((m) => m.ConsolePanel),
 );
-const ConsolePanel = lazy(() =>
-  import('../panels/ConsolePanel').then((m) => ({ default: m.ConsolePanel })),
+const InspectorPanel = laterWithStrings(() =>
+  import('../inspector/InspectorPanel').then((m) => m.InspectorPanel),
 );
-const SettingsPanel = lazy(() =>
-  import('../panels/SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
-);
-const InspectorPanel = lazy(() =>
-  import('../inspector/InspectorPanel').then((m) => ({ default: m.InspectorPanel })),
-);
+const StorePanel = later(() => import('../panels/StorePanel').then((m) => m.StorePanel));
+const SettingsPanel = later(() => import('../panels/SettingsPanel').then((m) => m.SettingsPanel));
 
 export function Workbench() {
   const { t } = useTranslation();

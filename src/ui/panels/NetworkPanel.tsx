@@ -2,7 +2,8 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorld } from '../hooks/useWorld';
-import { explain, hostOf, type Sentence } from '../explain';
+import { explain, type Sentence } from '../explain';
+import { hostOf } from '../hostOf';
 import { Duration } from '../components/Countdown';
 import { formatDateTime } from '../format';
 import type { NetworkEntry } from '../../browser/browser';
