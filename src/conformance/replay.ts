@@ -6,7 +6,7 @@
 import { dumps, loads, PyDict, PyTuple, str, type PyValue } from '../python';
 import { ManualClock, type RandomSource } from '../django/runtime';
 import type { DjangoVersion, Settings } from '../django/conf/global_settings';
-import { enginePath, type EngineName } from '../django/contrib/sessions/backends';
+import { enginePath, type EngineName } from '../django/contrib/sessions/backends/engines';
 import { SessionStore as DbStore } from '../django/contrib/sessions/backends/db';
 import { SessionStore as FileStore, TEMP_DIR } from '../django/contrib/sessions/backends/file';
 import { KEY_PREFIX as CACHE_PREFIX } from '../django/contrib/sessions/backends/cache';

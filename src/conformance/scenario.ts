@@ -2,7 +2,7 @@
  * The conformance scenario format (../shared/conformance/README.md): steps that browsers,
  * the clock and the server take, replayed identically against real Django and the playground.
  */
-import { ENGINE_NAMES, isEngineName } from '../django/contrib/sessions/backends';
+import { ENGINE_NAMES, isEngineName } from '../django/contrib/sessions/backends/engines';
 import { loads, PyDict, type PyValue } from '../python';
 
 export type Step =

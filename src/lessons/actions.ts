@@ -5,9 +5,8 @@
 import { handMadeCookie } from '../browser/cookieJar';
 import { formsOf } from '../browser/page';
 import type { World } from '../world/world';
-import { DEFAULT_BROWSER } from './checks';
 import { localize, type Lang } from './localized';
-import type { Action } from './types';
+import { DEFAULT_BROWSER, type Action } from './types';
 import { replayStolen } from '../world/attacker';
 import { runConsole } from '../world/console/run';
 

@@ -12,7 +12,7 @@ import { sessionDataOf } from '../world/sessions';
 import type { StolenCookie } from '../world/stolen';
 import type { World } from '../world/world';
 import { localize, type Lang } from './localized';
-import type { Check } from './types';
+import { DEFAULT_BROWSER, type Check } from './types';
 
 /**
  * What was true when the step's window opened: when the step before it was first done (so that
@@ -37,9 +37,6 @@ export function markStep(world: World): StepMarker {
     time: world.clock.now(),
   };
 }
-
-/** The browser a check or action means when it names none. */
-export const DEFAULT_BROWSER = 'A';
 
 /** The console's endpoints: one line of Python, and the call API the conformance steps use. */
 export const CONSOLE_PATH = '/__session__/console';

@@ -10,6 +10,9 @@ export type Localized<T> = T | { en: T; bn: T };
 
 export type BrowserId = string; // 'A', 'B', ...
 
+/** The browser a check or action means when it names none. */
+export const DEFAULT_BROWSER: BrowserId = 'A';
+
 /** What "do it for me" does; a step may list several, done in order. */
 export type Action =
   /** Type a path in the address bar and press Go. */

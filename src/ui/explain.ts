@@ -3,7 +3,7 @@
  * Django keeps this reasoning to itself; the playground spells it out from the trace.
  */
 import type { NetworkEntry } from '../browser/browser';
-import { engineName } from '../django/contrib/sessions/backends';
+import { engineName } from '../django/contrib/sessions/backends/engines';
 import { hostOf } from './hostOf';
 
 export interface Sentence {

@@ -8,7 +8,11 @@ import {
   type SameSite,
   type Settings,
 } from '../django/conf/global_settings';
-import { ENGINE_NAMES, ENGINE_PREFIX, type EngineName } from '../django/contrib/sessions/backends';
+import {
+  ENGINE_NAMES,
+  ENGINE_PREFIX,
+  type EngineName,
+} from '../django/contrib/sessions/backends/engines';
 import { byteLength, MAX_COOKIE_BYTES } from '../browser/cookieJar';
 import { SESSION_APP, SESSION_MIDDLEWARE } from '../server/mysite/settings';
 

@@ -13,7 +13,7 @@ import {
   ENGINE_NAMES,
   enginePath,
   type EngineName,
-} from '../../src/django/contrib/sessions/backends';
+} from '../../src/django/contrib/sessions/backends/engines';
 
 /** 2023-11-14T22:13:20Z, the frozen `time.time()` of the spec's observed strings and vectors. */
 export const T0 = 1_700_000_000;

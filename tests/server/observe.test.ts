@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/django/conf/global_settings';
 import { ManualClock } from '../../src/django/runtime';
-import { enginePath, type EngineName } from '../../src/django/contrib/sessions/backends';
+import { enginePath, type EngineName } from '../../src/django/contrib/sessions/backends/engines';
 import { objects } from '../../src/django/contrib/sessions/models';
 import { DjangoServer, type Exchange } from '../../src/server/server';
 // The console's views answer 503 until their chunk is installed, as in the page before a first line.

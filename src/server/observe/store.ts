@@ -4,7 +4,7 @@
  * entries, the session files with the moment the file backend will treat each as expired.
  */
 import { PyDateTime, PyDict, type PyValue } from '../../python';
-import { engineName } from '../../django/contrib/sessions/backends';
+import { engineName } from '../../django/contrib/sessions/backends/engines';
 import { SessionStore as DbStore } from '../../django/contrib/sessions/backends/db';
 import { TEMP_DIR } from '../../django/contrib/sessions/backends/file';
 import { KEY_PREFIX as CACHE_PREFIX } from '../../django/contrib/sessions/backends/cache';

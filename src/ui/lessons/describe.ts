@@ -5,10 +5,9 @@
  * the words cannot drift from what is checked.
  */
 import type { TFunction } from 'i18next';
-import { DEFAULT_BROWSER } from '../../lessons/checks';
 import { localize, type Lang } from '../../lessons/localized';
 import { pythonLiteral } from '../../lessons/linkSettings';
-import type { Action, Check } from '../../lessons/types';
+import { DEFAULT_BROWSER, type Action, type Check } from '../../lessons/types';
 import type { EditableSettings } from '../../world/settings';
 import { formatDuration, formatNumber } from '../format';
 
