@@ -21,6 +21,12 @@ const notices: Notice[] = [];
 const catalog = lessonCatalog();
 const progress = new LessonProgress();
 if (progress.notice) notices.push({ id: 'progress', key: 'notice.progressReset', tone: 'warning' });
+/** The engine's chunk (and Django's, which it imports) is fetched from the start, while the
+ * strings load and the page is taken over: on a slow line it would otherwise wait for all that
+ * before its first byte. It starts once the page is on screen (Root's effect). */
+const engineModule = import('./engine');
+// A failure is Root's to show (the recovery screen), not an unhandled rejection before then.
+engineModule.catch(() => {});
 let engineLoad: Promise<{ engine: Engine; parts: EngineParts }> | null = null;
 let engine: Engine | null = null;
 
@@ -33,7 +39,7 @@ function Root() {
   const [, setTick] = useState(0);
   useEffect(() => {
     // Once per page, even under StrictMode's double effects.
-    engineLoad ??= import('./engine').then((m) => {
+    engineLoad ??= engineModule.then((m) => {
       // The engine's news (ownership, a notice, the transport, a new world) redraws the screen
       // as a transition too: news that lands while React draws the workbench in slices then
       // joins that drawing instead of forcing it all to be drawn again in one long task.
