@@ -233,9 +233,12 @@ async function launch() {
   };
 }
 
+/** What is on screen once the engine has loaded: the browsers' toolbar. */
+const WORKBENCH = '.workbench .browser-toolbar';
+
 async function ready(page: Page, lang: 'en' | 'bn' = 'en', hash = '') {
   await page.goto(`${URL_}?lang=${lang}${hash}`);
-  await page.locator('.workbench .browser-toolbar').first().waitFor();
+  await page.locator(WORKBENCH).first().waitFor();
 }
 
 async function transfer(lang: 'en' | 'bn') {
@@ -254,12 +257,12 @@ async function transfer(lang: 'en' | 'bn') {
   // A first visit that reads: nothing clicked, so the mock server is not fetched yet.
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
-  const rows = [...sizes]
-    .filter(([id]) => urls.has(id))
-    .map(
-      ([id, n]) =>
-        [(urls.get(id) ?? id).replace(URL_, '').split('?')[0] || 'index.html', n] as const,
-    );
+  const rows = [...sizes].flatMap(([id, n]) => {
+    const url = urls.get(id);
+    return url === undefined
+      ? []
+      : [[url.replace(URL_, '').split('?')[0] || 'index.html', n] as const];
+  });
   const total = rows.reduce((s, [, n]) => s + n, 0);
   report(
     `first visit (${lang}): transfer, all requests`,
@@ -292,13 +295,13 @@ async function slowPhone(lang: 'en' | 'bn') {
       uploadThroughput: (675 * 1024) / 8,
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.addInitScript(() => {
+    await page.addInitScript((workbench) => {
       new MutationObserver((_, observer) => {
-        if (!document.querySelector('.workbench .browser-toolbar')) return;
+        if (!document.querySelector(workbench)) return;
         (window as unknown as { workbenchAt: number }).workbenchAt = performance.now();
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true });
-    });
+    }, WORKBENCH);
     await page.goto(`${URL_}?lang=${lang}`, { waitUntil: 'commit' });
     await page.waitForFunction(
       () => (window as unknown as { workbenchAt?: number }).workbenchAt,

@@ -174,8 +174,8 @@ export class Signer {
       try {
         data = zlibDecompress(data);
       } catch (e) {
-        const code = e instanceof InflateError ? e.code : -3;
-        throw new ZlibError(`Error ${code} while decompressing data: ${(e as Error).message}`);
+        if (!(e instanceof InflateError)) throw e;
+        throw new ZlibError(`Error ${e.code} while decompressing data: ${e.message}`);
       }
     }
     return serializer.loads(data);
