@@ -63,10 +63,12 @@ function build() {
 }
 
 async function serve(): Promise<ChildProcess> {
+  // Vite's own script under this Node, not through npx: killing npx would leave its child, the
+  // server, running on the port after the bench ends.
   const child = spawn(
-    'npx',
+    process.execPath,
     [
-      'vite',
+      join('node_modules', 'vite', 'bin', 'vite.js'),
       'preview',
       '--base',
       BASE,
