@@ -45,6 +45,7 @@ export const ALLOWED_LATIN = new Set([
   'Host',
   'Content-Type',
   'Content-Length',
+  'Connection',
   'Date',
   'Location',
   'Server',

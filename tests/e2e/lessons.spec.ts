@@ -137,8 +137,20 @@ for (const lang of LANGS) {
   });
 }
 
+/**
+ * The open lesson has its world and takes keys: its step is on screen, and its status (a read
+ * step's is empty) no longer says "Starting the playground…" or "Preparing this lesson's
+ * world…". A key pressed before then is not the lesson's yet: the workbench can be on screen
+ * while the lesson itself still loads.
+ */
+async function lessonStarted(page: Page) {
+  await expect(page.locator('.lesson-player .step-status')).toBeAttached();
+  await expect(page.locator('.lesson-player .step-status .pending')).toHaveCount(0);
+}
+
 test('a lesson resumes where the student left it, in its own world', async ({ page }) => {
   await open(page, '#/lesson/login/1', 'en');
+  await lessonStarted(page);
   await page.keyboard.press('PageDown');
   await page.getByRole('button', { name: 'Do it for me', exact: true }).click();
   await expectNextLit(page, 'en');
@@ -197,6 +209,7 @@ test('switching language mid-lesson keeps the step and the world', async ({ page
 
 test('an instructor steps through a lesson with the keyboard alone', async ({ page }) => {
   await open(page, '#/lesson/what-is-a-session/1', 'en');
+  await lessonStarted(page);
   // Instructor mode, reached with Tab and Enter.
   for (let i = 0; i < 30; i++) {
     await page.keyboard.press('Tab');
