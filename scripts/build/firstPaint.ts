@@ -35,8 +35,8 @@ export async function inlineCriticalCss(html: string, outDir: string, base: stri
     noscriptFallback: false,
     pruneSource: false,
     reduceInlineStyles: false,
-    // The Bengali font's @font-face goes inline (it is used on the first screen); preloading it
-    // is the language pick's job, for Bangla pages only.
+    // The Bengali font's @font-face goes inline (it is used on the first screen); asking for it
+    // early is the page's job, for Bangla pages only (fontWait in html.ts).
     inlineFonts: true,
     preloadFonts: false,
     // Classes and attributes the language pick sets before the first paint.

@@ -117,3 +117,69 @@ test('the panels fetched later bring their strings, in the language on screen an
   await expect(workbench).toContainText('Paste a session value to see how Django reads it');
   expect(await workbench.innerText()).not.toMatch(laterGroups);
 });
+
+/**
+ * A Bangla page is first drawn with its font (scripts/build/html.ts, fontWait): before that, it
+ * is not drawn at all, so nothing on it moves when the font arrives (no layout shift), even on a
+ * line where the font comes well after the page. A font that never comes does not keep the page
+ * blank: it shows after 3 s, as the font's own block period would.
+ */
+const BENGALI_FONT = '**/assets/noto-sans-bengali-*.woff2';
+
+async function watchPaintAndShifts(page: Page) {
+  await page.addInitScript(() => {
+    const seen = { shift: 0, fcp: -1 };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) seen.shift += (e as unknown as { value: number }).value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntriesByName('first-contentful-paint')) seen.fcp = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
+  });
+}
+
+test('a Bangla page on a slow line is first drawn with its font, and nothing on it moves', async ({
+  page,
+}) => {
+  await watchPaintAndShifts(page);
+  await page.route(BENGALI_FONT, async (route) => {
+    await new Promise((r) => setTimeout(r, 1200));
+    await route.continue();
+  });
+  await page.goto('?lang=bn');
+  await expect(
+    page.getByRole('heading', { name: 'চোখের সামনে দেখে শিখুন Django সেশন' }),
+  ).toBeVisible();
+  await expect(page.locator('.workbench .browser-toolbar').first()).toBeVisible();
+  const { shift, fcp, fontIn } = await page.evaluate(() => {
+    const font = performance
+      .getEntriesByType('resource')
+      .find((e): e is PerformanceResourceTiming => e.name.includes('noto-sans-bengali-'));
+    const seen = (window as unknown as { seen: { shift: number; fcp: number } }).seen;
+    return { ...seen, fontIn: font ? font.responseEnd : null };
+  });
+  expect(fontIn).not.toBeNull();
+  expect(fcp).toBeGreaterThanOrEqual(fontIn as number);
+  // Text drawn before its font and then again with it moved the whole page (0.14); what is left
+  // is below a thousandth: the "বাংলা" label's own font settling within its button.
+  expect(shift).toBeLessThan(0.001);
+});
+
+test('a Bangla page whose font does not come shows its text anyway, after 3 s', async ({
+  page,
+}) => {
+  let release = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  await page.route(BENGALI_FONT, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const start = Date.now();
+  await page.goto('?lang=bn', { waitUntil: 'commit' });
+  const heading = page.getByRole('heading', { name: 'চোখের সামনে দেখে শিখুন Django সেশন' });
+  await expect(heading).toBeVisible({ timeout: 6000 });
+  expect(Date.now() - start).toBeGreaterThanOrEqual(2900);
+  release();
+  await expect(page.locator('.workbench .browser-toolbar').first()).toBeVisible();
+});
