@@ -4,7 +4,7 @@
  * The production build, in dist/:
  *  - index.html and assets/: the app (vite build), its first screen prerendered in both
  *    languages, the CSS that screen needs inlined, the app's script run after the first paint;
- *  - manifest*.webmanifest, icons/, icon.svg: installable (scripts/vite/webApp.ts);
+ *  - manifest*.webmanifest, icons/: installable (scripts/vite/webApp.ts);
  *  - sw.js: the one service worker, offline copy of every file plus MSW's mock server, which
  *    imports mockServiceWorker.js (scripts/build/serviceWorker.ts, src/sw/);
  *  - standalone.html: the whole playground in one file, for file:// (index.html opened from
