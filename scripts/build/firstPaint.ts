@@ -52,14 +52,15 @@ export async function inlineCriticalCss(html: string, outDir: string, base: stri
 }
 
 /**
- * How index.html loads the app. Nothing in its markup fetches anything: one small script at the
- * top of <head> does, so that
+ * How index.html loads the app. Nothing in its markup fetches anything: small scripts do, so that
  *  - opened from disk (file://), where Chromium runs no module script file and applies no
  *    crossorigin stylesheet, the page goes to standalone.html (the single-file build) before
- *    anything is asked for in vain, and
+ *    anything is asked for in vain (the first script in <head>), and
  *  - served, the full stylesheet loads without blocking the first paint (`media="print"`, then
- *    `all`), and the app's scripts are fetched all at once (modulepreload) right after it, with
- *    the web app manifest in the page's language.
+ *    `all`), asked for at the start of <body>, after the Bangla font (html.ts, fontWait): on a
+ *    slow line the font, which the first paint of a Bangla page waits for, goes first. The app's
+ *    scripts are fetched all at once (modulepreload) after that paint, with the web app manifest
+ *    in the page's language.
  * At the end of <body>, the app starts only after the first paint and once the full stylesheet is
  * in. If its files cannot be loaded at all, the page says so in its language instead of
  * "Starting the playground..." for ever.
@@ -89,7 +90,8 @@ export function loadAfterFirstPaint(
   if (/<link[^>]+rel="(stylesheet|modulepreload|preload)"|<script[^>]+src=/.test(html))
     throw new Error('index.html still fetches something from its markup');
   const urls = JSON.stringify([entry, ...preloads]);
-  const loader = `<script>(function(){if(location.protocol==='file:'){window.stop();location.replace(${JSON.stringify(options.standalone)}+location.search+location.hash);return}var h=document.head;var c=document.createElement('link');c.rel='stylesheet';c.href=${JSON.stringify(css)};c.media='print';c.id='app-css';c.onload=function(){c.media='all'};h.appendChild(c)})()</script>`;
+  const fromDisk = `<script>if(location.protocol==='file:'){window.stop();location.replace(${JSON.stringify(options.standalone)}+location.search+location.hash)}</script>`;
+  const stylesheet = `<script>(function(){var c=document.createElement('link');c.rel='stylesheet';c.href=${JSON.stringify(css)};c.media='print';c.id='app-css';c.onload=function(){c.media='all'};document.head.appendChild(c)})()</script>`;
   const messages = JSON.stringify(options.loadFailed).replace(/</g, '\\u003c');
   // The scripts are asked for once the first screen is painted, all at once (modulepreload):
   // fetched before it, they would share a slow line with the page itself and hold its paint.
@@ -110,5 +112,10 @@ export function loadAfterFirstPaint(
   const start = `<script type="module">const css=document.getElementById('app-css');const painted=${fontFirst}.then(()=>${firstPaint});const styled=new Promise(r=>{if(css.media==='all')r();else{css.addEventListener('load',r);css.addEventListener('error',r)}});painted.then(()=>{${manifest}${preload}});Promise.all([painted,styled]).then(()=>import(${JSON.stringify(entry)})).catch(e=>{console.error(e);const m=${messages},p=document.createElement('p');p.setAttribute('role','alert');p.style.cssText='margin:0;padding:1rem;background:#fff4d6;color:#1b1f24';p.textContent=m[document.documentElement.lang]||m.en;document.body.prepend(p)})</script>`;
   const charset = '<meta charset="UTF-8">';
   if (!html.includes(charset)) throw new Error('index.html has no <meta charset>');
-  return html.replace(charset, `${charset}\n    ${loader}`).replace('</body>', `${start}</body>`);
+  const root = '<div id="root">';
+  if (!html.includes(root)) throw new Error('index.html has no <div id="root">');
+  return html
+    .replace(charset, `${charset}\n    ${fromDisk}`)
+    .replace(root, `${stylesheet}${root}`)
+    .replace('</body>', `${start}</body>`);
 }
