@@ -21,7 +21,7 @@ import type { HtmlTagDescriptor, Plugin } from 'vite';
 export const THEME_COLOR = '#0b2948';
 const BACKGROUND_COLOR = '#f6f7f9';
 const ICON_SVG = 'src/ui/icons/icon.svg';
-const FAVICON = 'icons/favicon-32.png';
+const FAVICON = { file: 'icons/favicon-32.png', size: 32, rounded: true, purpose: null } as const;
 
 type Lang = 'en' | 'bn';
 const LANGS: Lang[] = ['en', 'bn'];
@@ -42,7 +42,7 @@ const ICONS = [
   { file: 'icons/icon-512.png', size: 512, rounded: true, purpose: 'any' },
   { file: 'icons/icon-maskable-512.png', size: 512, rounded: false, purpose: 'maskable' },
   { file: 'icons/apple-touch-icon.png', size: 180, rounded: false, purpose: null },
-  { file: FAVICON, size: 32, rounded: true, purpose: null },
+  FAVICON,
 ] as const;
 
 function manifest(lang: Lang): string {
@@ -148,12 +148,13 @@ export function webApp(): Plugin {
           injectTo: 'head',
         });
         if (standalone) {
-          const png = (await make()).get(FAVICON) as Uint8Array;
+          // Only the favicon: the other icons are for installing, which file:// cannot do.
+          const png = await renderIcon(FAVICON.size, FAVICON.rounded);
           return [favicon(`data:image/png;base64,${Buffer.from(png).toString('base64')}`)];
         }
         return [
           { tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR }, injectTo: 'head' },
-          favicon(`${base}${FAVICON}`),
+          favicon(`${base}${FAVICON.file}`),
           {
             tag: 'link',
             attrs: { rel: 'apple-touch-icon', href: `${base}icons/apple-touch-icon.png` },
