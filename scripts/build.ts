@@ -93,10 +93,11 @@ const loadFailed = Object.fromEntries(
 ) as Record<Lang, string>;
 
 // 3. index.html.
+// The app's cut of the Bangla font (src/ui/styles.css), which a Bangla page waits for.
 const font = readdirSync(join(outDir, 'assets')).find((f) =>
-  /^noto-sans-bengali-.*\.woff2$/.test(f),
+  /^noto-sans-bengali-app-.*\.woff2$/.test(f),
 );
-if (!font) throw new Error('the Bangla font is missing from the build');
+if (!font) throw new Error("the app's Bangla font is missing from the build");
 const indexFile = join(outDir, 'index.html');
 let html = finishPage(readFileSync(indexFile, 'utf8'), {
   screens,

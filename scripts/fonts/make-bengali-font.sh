@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The Bangla text face: @fontsource's Noto Sans Bengali (regular), without hinting (screens
 # render Bengali from outlines well; hints are 5 KB) and without the Vedic extensions the
-# lessons never use. Committed as src/ui/fonts/noto-sans-bengali.woff2; run again only when
-# updating @fontsource/noto-sans-bengali. Needs Debian's python3-fonttools and python3-brotli.
+# lessons never use. Committed as src/ui/fonts/noto-sans-bengali.woff2 (the whole font, for what
+# students type); run again only when updating @fontsource/noto-sans-bengali, then
+# make-app-font.ts, which cuts the app's own from it. Needs Debian's python3-fonttools and
+# python3-brotli.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 src=node_modules/@fontsource/noto-sans-bengali/files/noto-sans-bengali-bengali-400-normal.woff2

@@ -124,7 +124,7 @@ test('the panels fetched later bring their strings, in the language on screen an
  * line where the font comes well after the page. A font that never comes does not keep the page
  * blank: it shows after 3 s, as the font's own block period would.
  */
-const BENGALI_FONT = '**/assets/noto-sans-bengali-*.woff2';
+const BENGALI_FONT = '**/assets/noto-sans-bengali-app-*.woff2';
 
 async function watchPaintAndShifts(page: Page) {
   await page.addInitScript(() => {
@@ -155,7 +155,7 @@ test('a Bangla page on a slow line is first drawn with its font, and nothing on 
   const { shift, fcp, fontIn } = await page.evaluate(() => {
     const font = performance
       .getEntriesByType('resource')
-      .find((e): e is PerformanceResourceTiming => e.name.includes('noto-sans-bengali-'));
+      .find((e): e is PerformanceResourceTiming => e.name.includes('noto-sans-bengali-app-'));
     const seen = (window as unknown as { seen: { shift: number; fcp: number } }).seen;
     return { ...seen, fontIn: font ? font.responseEnd : null };
   });
@@ -182,4 +182,34 @@ test('a Bangla page whose font does not come shows its text anyway, after 3 s', 
   expect(Date.now() - start).toBeGreaterThanOrEqual(2900);
   release();
   await expect(page.locator('.workbench .browser-toolbar').first()).toBeVisible();
+});
+
+/**
+ * Two cuts of the Bangla font (src/ui/styles.css): a Bangla page waits only for the app's own
+ * (its glyphs, tests/scripts/bengaliFont.test.ts), and what a student types, whose conjuncts
+ * may be any, is drawn with the whole font, fetched when such text first shows.
+ */
+test("a Bangla page needs only the app's cut of its font; typed Bangla gets the whole font", async ({
+  page,
+}) => {
+  const status = (family: string) =>
+    page.evaluate(
+      (f) => [...document.fonts].filter((face) => face.family === f).map((face) => face.status),
+      family,
+    );
+  await page.goto('?lang=bn');
+  await expect(page.locator('.workbench .browser-toolbar').first()).toBeVisible();
+  expect(await status('Noto Sans Bengali')).toContain('loaded');
+  expect(await status('Noto Sans Bengali All')).not.toContain('loaded');
+
+  await page.getByRole('tab', { name: 'কনসোল' }).click();
+  const input = page.getByRole('textbox', { name: 'ব্রাউজার A-এর জন্য Python লাইন' });
+  await input.fill("'লক্ষ্মী'");
+  await input.press('Enter');
+  const typed = page.locator('.console-in', { hasText: 'লক্ষ্মী' });
+  await expect(typed).toBeVisible();
+  await expect.poll(() => status('Noto Sans Bengali All')).toContain('loaded');
+  expect(await typed.evaluate((e) => getComputedStyle(e).fontFamily)).toMatch(
+    /^"Noto Sans Bengali All"/,
+  );
 });
