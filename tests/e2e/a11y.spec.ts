@@ -25,6 +25,16 @@ const WIDTHS = {
 async function noViolations(page: import('@playwright/test').Page, where: string) {
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
   expect(await axeViolations(page, tags), `axe violations on ${where}`).toEqual([]);
+  // Chromium's Issues panel asks every form field for an id or a name (autofill goes by them).
+  // The simulated site's own pages are drawn as Django sends them, so they are not counted.
+  const unnamed = await page
+    .locator(
+      'input:not([id]):not([name]), select:not([id]):not([name]), textarea:not([id]):not([name])',
+    )
+    .evaluateAll((fields) =>
+      fields.filter((f) => !f.closest('.browser-page')).map((f) => f.outerHTML.slice(0, 80)),
+    );
+  expect(unnamed, `form fields with neither id nor name on ${where}`).toEqual([]);
 }
 
 for (const lang of ['en', 'bn'] as const) {

@@ -173,7 +173,13 @@ function RenameBrowser({ tab }: { tab: BrowserTab }) {
     >
       <label>
         {t('browser.newName')}{' '}
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={40} autoFocus />
+        <input
+          name="browser-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={40}
+          autoFocus
+        />
       </label>
       <button type="submit">{t('common.save')}</button>
       <button type="button" onClick={() => setEditing(false)}>
@@ -204,7 +210,11 @@ export function BrowserPane() {
       {world.tabs.length > TAB_LIMIT && (
         <label className="more-browsers">
           {t('browser.more')}{' '}
-          <select value={world.activeTabId} onChange={(e) => world.setActiveTab(e.target.value)}>
+          <select
+            name="browser"
+            value={world.activeTabId}
+            onChange={(e) => world.setActiveTab(e.target.value)}
+          >
             {world.tabs.map((tab) => (
               <option key={tab.id} value={tab.id}>
                 {tab.name}

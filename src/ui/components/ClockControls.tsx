@@ -73,6 +73,7 @@ export function ClockView({ clock }: { clock: VirtualClock | null }) {
         <label>
           <span className="visually-hidden">{t('clock.speed')}</span>
           <select
+            name="clock-speed"
             value={clock?.speed ?? 1}
             onChange={(e) => clock?.setSpeed(Number(e.target.value))}
             disabled={off}

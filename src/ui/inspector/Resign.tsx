@@ -122,6 +122,7 @@ export function Resign({ source }: { source: Inspection }) {
           {keyChoice === 'other' && (
             <input
               type="text"
+              name="other-secret-key"
               aria-label={t('inspector.resign.otherKeyValue')}
               spellCheck={false}
               autoComplete="off"
@@ -156,7 +157,7 @@ export function Resign({ source }: { source: Inspection }) {
           <div className="inline-form">
             <label>
               {t('inspector.resign.plantIn')}{' '}
-              <select value={target} onChange={(e) => setTarget(e.target.value)}>
+              <select name="plant-in" value={target} onChange={(e) => setTarget(e.target.value)}>
                 {world.tabs.map((tab) => (
                   <option key={tab.id} value={tab.id}>
                     {t('browser.tabLabel', { name: tab.name })}

@@ -33,7 +33,13 @@ export function ShareLink({
     <div className="share">
       <label>
         {t('lesson.link')}{' '}
-        <input readOnly value={link} onFocus={(e) => e.target.select()} size={30} />
+        <input
+          name="lesson-link"
+          readOnly
+          value={link}
+          onFocus={(e) => e.target.select()}
+          size={30}
+        />
       </label>
       <button
         type="button"
@@ -54,6 +60,7 @@ export function ShareLink({
       <label className="share-settings">
         <input
           type="checkbox"
+          name="link-with-settings"
           checked={withSettings}
           disabled={!settings}
           onChange={(e) => {

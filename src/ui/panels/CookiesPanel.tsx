@@ -150,6 +150,7 @@ export function CookiesPanel() {
           <label>
             {t('cookies.colName')}{' '}
             <input
+              name="cookie-name"
               value={draft.name}
               onChange={(e) => setDraft({ ...draft, name: e.target.value })}
               spellCheck={false}
@@ -158,6 +159,7 @@ export function CookiesPanel() {
           <label>
             {t('cookies.colValue')}{' '}
             <input
+              name="cookie-value"
               value={draft.value}
               onChange={(e) => setDraft({ ...draft, value: e.target.value })}
               spellCheck={false}
@@ -166,6 +168,7 @@ export function CookiesPanel() {
           <label>
             Path{' '}
             <input
+              name="cookie-path"
               value={draft.path}
               onChange={(e) => setDraft({ ...draft, path: e.target.value })}
               spellCheck={false}
@@ -174,6 +177,7 @@ export function CookiesPanel() {
           <label className="check">
             <input
               type="checkbox"
+              name="cookie-httponly"
               checked={draft.httpOnly}
               onChange={(e) => setDraft({ ...draft, httpOnly: e.target.checked })}
             />{' '}

@@ -211,7 +211,7 @@ export function NetworkPanel() {
       <div className="panel-toolbar">
         <label>
           {t('network.filter')}{' '}
-          <select value={filter} onChange={(e) => setFilter(e.target.value)}>
+          <select name="network-filter" value={filter} onChange={(e) => setFilter(e.target.value)}>
             <option value="all">{t('network.allBrowsers')}</option>
             {world.tabs.map((tab) => (
               <option key={tab.id} value={tab.id}>

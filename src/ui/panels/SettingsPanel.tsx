@@ -90,6 +90,7 @@ export function SettingsPanel() {
     <label className="check">
       <input
         type="checkbox"
+        name={k}
         checked={draft[k] as boolean}
         onChange={(e) => set(k, e.target.checked as never)}
         {...described(k)}
@@ -108,6 +109,7 @@ export function SettingsPanel() {
           <label>
             {t('settings.djangoVersion')}{' '}
             <select
+              name="DJANGO_VERSION"
               value={draft.DJANGO_VERSION}
               onChange={(e) => set('DJANGO_VERSION', e.target.value as Draft['DJANGO_VERSION'])}
               {...described('DJANGO_VERSION')}
@@ -132,6 +134,7 @@ export function SettingsPanel() {
         <label className="check">
           <input
             type="checkbox"
+            name="sessions-app"
             checked={draft.sessionsApp}
             onChange={(e) => set('sessionsApp', e.target.checked)}
           />
@@ -140,6 +143,7 @@ export function SettingsPanel() {
         <label className="check">
           <input
             type="checkbox"
+            name="session-middleware"
             checked={draft.sessionMiddleware}
             onChange={(e) => set('sessionMiddleware', e.target.checked)}
           />
@@ -154,6 +158,7 @@ export function SettingsPanel() {
             <code>'django.contrib.sessions.backends.</code>
             <select
               aria-label="SESSION_ENGINE"
+              name="SESSION_ENGINE"
               value={draft.SESSION_ENGINE}
               onChange={(e) => set('SESSION_ENGINE', e.target.value as Draft['SESSION_ENGINE'])}
             >
@@ -175,6 +180,7 @@ export function SettingsPanel() {
             <span className="visually-hidden">SESSION_COOKIE_AGE</span>
             <input
               inputMode="numeric"
+              name="SESSION_COOKIE_AGE"
               value={draft.SESSION_COOKIE_AGE}
               onChange={(e) => set('SESSION_COOKIE_AGE', e.target.value)}
               size={10}
@@ -186,6 +192,7 @@ export function SettingsPanel() {
           <label>
             <span className="visually-hidden">SESSION_COOKIE_NAME</span>
             <input
+              name="SESSION_COOKIE_NAME"
               value={draft.SESSION_COOKIE_NAME}
               onChange={(e) => set('SESSION_COOKIE_NAME', e.target.value)}
               size={14}
@@ -198,6 +205,7 @@ export function SettingsPanel() {
           <label>
             <span className="visually-hidden">SESSION_COOKIE_PATH</span>
             <input
+              name="SESSION_COOKIE_PATH"
               value={draft.SESSION_COOKIE_PATH}
               onChange={(e) => set('SESSION_COOKIE_PATH', e.target.value)}
               size={14}
@@ -214,6 +222,7 @@ export function SettingsPanel() {
           <label>
             <span className="visually-hidden">SESSION_COOKIE_DOMAIN</span>
             <input
+              name="SESSION_COOKIE_DOMAIN"
               value={draft.SESSION_COOKIE_DOMAIN}
               onChange={(e) => set('SESSION_COOKIE_DOMAIN', e.target.value)}
               size={14}
@@ -230,6 +239,7 @@ export function SettingsPanel() {
             <span className="visually-hidden">SESSION_COOKIE_SAMESITE</span>
             <select
               aria-label="SESSION_COOKIE_SAMESITE"
+              name="SESSION_COOKIE_SAMESITE"
               value={String(draft.SESSION_COOKIE_SAMESITE)}
               onChange={(e) =>
                 set(

@@ -199,6 +199,7 @@ function SimulateClass() {
       <label>
         {t('store.classSize')}{' '}
         <input
+          name="class-size"
           inputMode="numeric"
           value={count}
           onChange={(e) => setCount(e.target.value)}
