@@ -4,12 +4,13 @@
  * The app's Bangla font (src/ui/fonts/noto-sans-bengali-app.woff2): Noto Sans Bengali
  * (noto-sans-bengali.woff2, make-bengali-font.sh) with only the glyphs the app's own Bangla
  * needs, plus one glyph for every Bengali character, so no letter ever shows as a box. Every
- * page and lesson in Bangla waits for this font before it is drawn: ~26 KB rather than ~39 KB
- * is ~0.15 s less on a slow phone line (Lighthouse's mobile simulation, LCP).
+ * page and lesson in Bangla waits for this font before it is drawn: 25 KB rather than 39 KB is
+ * 0.15 s less on a slow phone line (Lighthouse's mobile simulation, LCP 1.22 -> 1.07 s).
  *
  * A conjunct that none of the app's words contains (one a student types) is drawn by this font
- * as its letters and a visible hasanta; fields, code and the simulated browser's pages use the
- * whole font instead (src/ui/styles.css). Run again when new Bangla text needs a conjunct the
+ * as its letters and a visible hasanta; what students type (fields, the console, the simulated
+ * site's pages, session data) is drawn with the whole font instead (src/ui/styles.css: the
+ * --font-typed and --mono-typed families). Run again when new Bangla text needs a conjunct the
  * font lacks: tests/scripts/bengaliFont.test.ts names the words. Needs Debian's
  * python3-fonttools and python3-brotli.
  */
