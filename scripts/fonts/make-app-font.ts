@@ -28,20 +28,28 @@ const dir = mkdtempSync(join(tmpdir(), 'app-font-'));
 try {
   const source = join(dir, 'whole.ttf');
   writeFileSync(source, whole);
-  execFileSync('/usr/bin/python3', [
-    '-m',
-    'fontTools.subset',
-    source,
-    `--gids=${[...reference.glyphs].join(',')}`,
-    // A glyph for every character of the whole font...
-    '--unicodes=*',
-    // ...but only the conjuncts and forms the words above go through.
-    '--no-layout-closure',
-    '--layout-features=*',
-    '--no-hinting',
-    '--flavor=woff2',
-    `--output-file=${APP_FONT}`,
-  ]);
+  try {
+    execFileSync('/usr/bin/python3', [
+      '-m',
+      'fontTools.subset',
+      source,
+      `--gids=${[...reference.glyphs].join(',')}`,
+      // A glyph for every character of the whole font...
+      '--unicodes=*',
+      // ...but only the conjuncts and forms the words above go through.
+      '--no-layout-closure',
+      '--layout-features=*',
+      '--no-hinting',
+      '--flavor=woff2',
+      `--output-file=${APP_FONT}`,
+    ]);
+  } catch (e) {
+    throw new Error(
+      "fontTools could not cut the font. It needs Debian's python3-fonttools and python3-brotli " +
+        '(apt-get install python3-fonttools python3-brotli); its own message is above.',
+      { cause: e },
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true });
 }
