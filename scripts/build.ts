@@ -15,13 +15,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { inlineCriticalCss, loadAfterFirstPaint } from './build/firstPaint';
 import { finishPage, type Lang } from './build/html';
 import { buildServiceWorker, precacheManifest, WORKER_FILE } from './build/serviceWorker';
 import { buildStandalone, STANDALONE_FILE } from './build/standalone';
+import { APP_FONT } from './fonts/files';
 import { manifestFile } from './vite/webApp';
 
 function option(name: string, fallback: string): string {
@@ -93,9 +94,10 @@ const loadFailed = Object.fromEntries(
 ) as Record<Lang, string>;
 
 // 3. index.html.
-// The app's cut of the Bangla font (src/ui/styles.css), which a Bangla page waits for.
-const font = readdirSync(join(outDir, 'assets')).find((f) =>
-  /^noto-sans-bengali-app-.*\.woff2$/.test(f),
+// The app's cut of the Bangla font, which a Bangla page waits for (Vite names it <name>-<hash>).
+const fontName = basename(APP_FONT, '.woff2');
+const font = readdirSync(join(outDir, 'assets')).find(
+  (f) => f.startsWith(`${fontName}-`) && f.endsWith('.woff2'),
 );
 if (!font) throw new Error("the app's Bangla font is missing from the build");
 const indexFile = join(outDir, 'index.html');

@@ -103,8 +103,9 @@ export function loadAfterFirstPaint(
   // The first contentful paint itself (Paint Timing), not the first animation frame: that frame
   // can run well before anything is on screen (the paint is presented later, or held), and the
   // scripts would then share the line with the page after all. A Bangla page is first painted
-  // once its font is in (html.ts, fontWait), so on a slow line the font has the line to itself. Browsers without it (and a hidden
-  // tab, which paints nothing) go by the frame; 3 s at most.
+  // once its font is in (html.ts, fontWait), so on a slow line the font has the line to itself.
+  // Browsers without Paint Timing (and a hidden tab, which paints nothing) go by the frame; 3 s
+  // at most.
   const firstPaint = `new Promise(r=>{if(document.visibilityState==='hidden')return r();setTimeout(r,3000);try{if(PerformanceObserver.supportedEntryTypes.includes('paint'))return new PerformanceObserver((l,o)=>{if(l.getEntriesByName('first-contentful-paint').length){o.disconnect();r()}}).observe({type:'paint',buffered:true})}catch(e){}requestAnimationFrame(()=>setTimeout(r))})`;
   const start = `<script type="module">const css=document.getElementById('app-css');const painted=${firstPaint};const styled=new Promise(r=>{if(css.media==='all')r();else{css.addEventListener('load',r);css.addEventListener('error',r)}});painted.then(()=>{${manifest}${preload}});Promise.all([painted,styled]).then(()=>import(${JSON.stringify(entry)})).catch(e=>{console.error(e);const m=${messages},p=document.createElement('p');p.setAttribute('role','alert');p.style.cssText='margin:0;padding:1rem;background:#fff4d6;color:#1b1f24';p.textContent=m[document.documentElement.lang]||m.en;document.body.prepend(p)})</script>`;
   const charset = '<meta charset="UTF-8">';

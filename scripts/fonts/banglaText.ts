@@ -9,10 +9,6 @@ import { join } from 'node:path';
 import * as hb from 'harfbuzzjs';
 import decompress from 'wawoff2/decompress.js';
 
-/** Noto Sans Bengali as a whole (make-bengali-font.sh), and the app's cut of it. */
-export const WHOLE_FONT = 'src/ui/fonts/noto-sans-bengali.woff2';
-export const APP_FONT = 'src/ui/fonts/noto-sans-bengali-app.woff2';
-
 /** Bengali letters, signs and digits, the dandas, and the joiners that shape conjuncts. */
 const BANGLA_RUN = /[\u0980-\u09FF\u0964\u0965\u200C\u200D]+/g;
 

@@ -15,43 +15,35 @@
  * python3-fonttools and python3-brotli.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { APP_FONT, banglaWords, drawnDifferently, shape, ttfOf, WHOLE_FONT } from './banglaText';
+import { statSync } from 'node:fs';
+import { banglaWords, drawnDifferently, shape, ttfOf } from './banglaText';
+import { APP_FONT, WHOLE_FONT } from './files';
 
 const words = banglaWords();
-const whole = await ttfOf(WHOLE_FONT);
-const reference = shape(whole, words);
+const reference = shape(await ttfOf(WHOLE_FONT), words);
 
-const dir = mkdtempSync(join(tmpdir(), 'app-font-'));
 try {
-  const source = join(dir, 'whole.ttf');
-  writeFileSync(source, whole);
-  try {
-    execFileSync('/usr/bin/python3', [
-      '-m',
-      'fontTools.subset',
-      source,
-      `--gids=${[...reference.glyphs].join(',')}`,
-      // A glyph for every character of the whole font...
-      '--unicodes=*',
-      // ...but only the conjuncts and forms the words above go through.
-      '--no-layout-closure',
-      '--layout-features=*',
-      '--no-hinting',
-      '--flavor=woff2',
-      `--output-file=${APP_FONT}`,
-    ]);
-  } catch (e) {
-    throw new Error(
-      "fontTools could not cut the font. It needs Debian's python3-fonttools and python3-brotli " +
-        '(apt-get install python3-fonttools python3-brotli); its own message is above.',
-      { cause: e },
-    );
-  }
-} finally {
-  rmSync(dir, { recursive: true });
+  // fontTools reads the WOFF2 file itself: its glyph ids are the ones HarfBuzz saw in the TTF.
+  execFileSync('/usr/bin/python3', [
+    '-m',
+    'fontTools.subset',
+    WHOLE_FONT,
+    `--gids=${[...reference.glyphs].join(',')}`,
+    // A glyph for every character of the whole font...
+    '--unicodes=*',
+    // ...but only the conjuncts and forms the words above go through.
+    '--no-layout-closure',
+    '--layout-features=*',
+    '--no-hinting',
+    '--flavor=woff2',
+    `--output-file=${APP_FONT}`,
+  ]);
+} catch (e) {
+  throw new Error(
+    "fontTools could not cut the font. It needs Debian's python3-fonttools and python3-brotli " +
+      '(apt-get install python3-fonttools python3-brotli); its own message is above.',
+    { cause: e },
+  );
 }
 
 const app = shape(await ttfOf(APP_FONT), words);

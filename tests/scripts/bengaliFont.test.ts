@@ -5,14 +5,8 @@
  * outlines at the same places as with the whole font, and no Bengali character lacks a glyph.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  APP_FONT,
-  banglaWords,
-  drawnDifferently,
-  shape,
-  ttfOf,
-  WHOLE_FONT,
-} from '../../scripts/fonts/banglaText';
+import { banglaWords, drawnDifferently, shape, ttfOf } from '../../scripts/fonts/banglaText';
+import { APP_FONT, WHOLE_FONT } from '../../scripts/fonts/files';
 
 describe("the app's Bangla font", async () => {
   const words = banglaWords();
