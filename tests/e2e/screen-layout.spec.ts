@@ -105,6 +105,32 @@ test.describe('projector, 1366x768, instructor mode', () => {
   }
 });
 
+/** Phones' widths (an iPhone SE, a small Android, a Pixel or Galaxy, an iPhone Pro Max) and a tablet's. */
+const PHONE_WIDTHS = [320, 360, 412, 430, 768];
+
+for (const lang of ['bn', 'en'] as const) {
+  test(`${lang}: no sideways scrolling and Go inside the window at ${PHONE_WIDTHS.join(', ')} px`, async ({
+    page,
+    watch,
+  }) => {
+    void watch;
+    await page.setViewportSize({ width: PHONE_WIDTHS[0], height: 800 });
+    await go(page, `lang=${lang}`);
+    await login(page, 'alice');
+    const go_ = page.getByRole('button', { name: /^(Go|যান)$/ });
+    for (const width of PHONE_WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      const { scroll, client } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
+      expect(scroll, `page wider than a ${width} px window`).toBeLessThanOrEqual(client);
+      const box = (await go_.boundingBox()) as { x: number; width: number };
+      expect(box.x + box.width, `Go inside a ${width} px window`).toBeLessThanOrEqual(client);
+    }
+  });
+}
+
 test('switching language writes ?lang= into the address: a reload keeps it', async ({
   page,
   watch,
