@@ -108,25 +108,42 @@ test.describe('projector, 1366x768, instructor mode', () => {
 /** Phones' widths (an iPhone SE, a small Android, a Pixel or Galaxy, an iPhone Pro Max) and a tablet's. */
 const PHONE_WIDTHS = [320, 360, 412, 430, 768];
 
+/** The page no wider than the window, with every folded part (examples, details) unfolded. */
+async function expectNoSidewaysScroll(page: Page, where: string) {
+  const { scroll, client } = await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+    return {
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    };
+  });
+  expect(scroll, `page wider than the window: ${where}`).toBeLessThanOrEqual(client);
+}
+
 for (const lang of ['bn', 'en'] as const) {
-  test(`${lang}: no sideways scrolling and Go inside the window at ${PHONE_WIDTHS.join(', ')} px`, async ({
+  test(`${lang}: no sideways scrolling in any panel, Go inside the window, at ${PHONE_WIDTHS.join(', ')} px`, async ({
     page,
     watch,
   }) => {
     void watch;
+    test.setTimeout(120_000);
     await page.setViewportSize({ width: PHONE_WIDTHS[0], height: 800 });
     await go(page, `lang=${lang}`);
     await login(page, 'alice');
-    const go_ = page.getByRole('button', { name: /^(Go|যান)$/ });
+    const goButton = page.getByRole('button', { name: /^(Go|যান)$/ });
+    const panels = page.locator('.panels [role=tab]');
+    expect(await panels.count()).toBeGreaterThanOrEqual(5);
     for (const width of PHONE_WIDTHS) {
       await page.setViewportSize({ width, height: 800 });
-      const { scroll, client } = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-      }));
-      expect(scroll, `page wider than a ${width} px window`).toBeLessThanOrEqual(client);
-      const box = (await go_.boundingBox()) as { x: number; width: number };
-      expect(box.x + box.width, `Go inside a ${width} px window`).toBeLessThanOrEqual(client);
+      const box = (await goButton.boundingBox()) as { x: number; width: number };
+      expect(box.x + box.width, `Go inside a ${width} px window`).toBeLessThanOrEqual(width);
+      for (const panel of await panels.all()) {
+        await panel.click();
+        await expect(panel).toHaveAttribute('aria-selected', 'true');
+        // A panel fetched on first use is drawn, not its "loading" line.
+        await expect(page.locator('.panels [role=tabpanel]:visible .panel')).toBeVisible();
+        await expectNoSidewaysScroll(page, `${await panel.textContent()} at ${width} px`);
+      }
     }
   });
 }
