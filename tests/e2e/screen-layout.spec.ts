@@ -131,6 +131,10 @@ for (const lang of ['bn', 'en'] as const) {
     await go(page, `lang=${lang}`);
     await login(page, 'alice');
     const goButton = page.getByRole('button', { name: /^(Go|যান)$/ });
+    // Django's debug page for a 404: a table of long URLs, wider than a phone.
+    await page.getByRole('textbox', { name: /^(Address|ঠিকানা)$/ }).fill('/myapp/nowhere/');
+    await goButton.click();
+    await expect(page.locator('.browser-page').first()).toContainText('Page not found');
     const panels = page.locator('.panels [role=tab]');
     expect(await panels.count()).toBeGreaterThanOrEqual(5);
     for (const width of PHONE_WIDTHS) {
