@@ -108,7 +108,7 @@ test.describe('projector, 1366x768, instructor mode', () => {
 
 /** Phones' widths (an iPhone SE, a small Android, a Pixel or a Galaxy, an iPhone Pro Max), and a
  * tablet's. */
-const PHONE_WIDTHS = [320, 360, 412, 430, 768];
+const PHONE_WIDTHS = [320, 360, 412, 430, 768] as const;
 
 /** The page no wider than the window, with every folded part (examples, details) unfolded. */
 async function expectNoSidewaysScroll(page: Page, where: string) {
