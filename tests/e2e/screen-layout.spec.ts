@@ -144,6 +144,13 @@ for (const lang of ['bn', 'en'] as const) {
       const box = (await goButton.boundingBox()) as { x: number; width: number };
       const client = await page.evaluate(() => document.documentElement.clientWidth);
       expect(box.x + box.width, `Go inside a ${width} px window`).toBeLessThanOrEqual(client);
+      // The debug page reflows inside the browser's box: no scrolling region there, which a
+      // keyboard could not reach (axe: scrollable-region-focusable).
+      const hidden = await page
+        .locator('.browser-page')
+        .first()
+        .evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(hidden, `the debug page cut off at ${width} px`).toBeLessThanOrEqual(0);
       for (const panel of await panels.all()) {
         await panel.click();
         await expect(panel).toHaveAttribute('aria-selected', 'true');
