@@ -67,6 +67,21 @@ export function transportLabel(page: Page, lang: 'en' | 'bn' = 'en') {
   );
 }
 
+/**
+ * Nothing makes the page itself scroll sideways (tables may scroll inside their own box);
+ * `unfold` opens every folded part (examples, details) first.
+ */
+export async function expectNoPageOverflow(page: Page, where: string, { unfold = false } = {}) {
+  const { scroll, client } = await page.evaluate((open) => {
+    if (open) for (const d of document.querySelectorAll('details')) d.open = true;
+    return {
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    };
+  }, unfold);
+  expect(scroll, `page wider than the window: ${where}`).toBeLessThanOrEqual(client);
+}
+
 export async function login(page: Page, name: string) {
   await page.getByRole('button', { name: /^(Go|যান)$/ }).click();
   await page.getByLabel('Username').fill(name);

@@ -6,7 +6,7 @@
  * page outside code (what other parts still print in English is listed, for their owners).
  */
 import type { Page } from '@playwright/test';
-import { test, expect, login } from './fixtures';
+import { test, expect, login, expectNoPageOverflow } from './fixtures';
 import { strayLatin } from '../../scripts/checks/bangla';
 
 const PHONE = { width: 390, height: 844 };
@@ -110,18 +110,6 @@ test.describe('projector, 1366x768, instructor mode', () => {
  * tablet's. */
 const PHONE_WIDTHS = [320, 360, 412, 430, 768] as const;
 
-/** The page no wider than the window, with every folded part (examples, details) unfolded. */
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const { scroll, client } = await page.evaluate(() => {
-    for (const d of document.querySelectorAll('details')) d.open = true;
-    return {
-      scroll: document.documentElement.scrollWidth,
-      client: document.documentElement.clientWidth,
-    };
-  });
-  expect(scroll, `page wider than the window: ${where}`).toBeLessThanOrEqual(client);
-}
-
 for (const lang of ['bn', 'en'] as const) {
   test(`${lang}: no sideways scrolling in any panel, Go inside the window, at ${PHONE_WIDTHS.join(', ')} px`, async ({
     page,
@@ -156,7 +144,9 @@ for (const lang of ['bn', 'en'] as const) {
         await expect(panel).toHaveAttribute('aria-selected', 'true');
         // A panel fetched on first use is drawn, not its "loading" line.
         await expect(page.locator('.panels [role=tabpanel]:visible .panel')).toBeVisible();
-        await expectNoSidewaysScroll(page, `${await panel.textContent()} at ${width} px`);
+        await expectNoPageOverflow(page, `${await panel.textContent()} at ${width} px`, {
+          unfold: true,
+        });
       }
     }
   });

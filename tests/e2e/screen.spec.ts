@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, login, axeViolations } from './fixtures';
+import { test, expect, login, axeViolations, expectNoPageOverflow } from './fixtures';
 
 const SIZES = {
   phone: { width: 390, height: 844 },
@@ -42,15 +42,6 @@ async function openAt(page: Page, size: Size, lang: 'en' | 'bn', hash = '') {
   await page.goto(`?lang=${lang}${size === 'projector' ? '&instructor=1' : ''}${hash}`);
   await expect(page.locator('.workbench .browser-toolbar').first()).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
-
-/** Nothing makes the page itself scroll sideways (tables may scroll inside their own box). */
-async function expectNoPageOverflow(page: Page, where: string) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll, `page wider than the window: ${where}`).toBeLessThanOrEqual(client);
 }
 
 async function expectNoAxeViolations(page: Page, where: string) {
