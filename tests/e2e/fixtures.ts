@@ -3,7 +3,7 @@
  * to any origin but the page's own. A test fails if any of these happen.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Request } from '@playwright/test';
 
 export interface Watch {
   problems: string[];
@@ -19,10 +19,21 @@ export const test = base.extend<{ watch: Watch }>({
         if (m.type() === 'error') watch.problems.push(`console error: ${m.text()}`);
       });
       page.on('pageerror', (e) => watch.problems.push(`page error: ${e.message}`));
-      page.on('requestfailed', (r) =>
-        watch.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
-      );
+      // A request still under way when the page reloads or leaves is cancelled by the browser
+      // (net::ERR_ABORTED), as for any visitor: Chromium's late fetch of the favicon, say. That
+      // is no failure, so an aborted request counts only if no new document began after it did.
+      let documents = 0;
+      const documentAtStart = new WeakMap<Request, number>();
+      const aborted: { url: string; document: number }[] = [];
+      page.on('domcontentloaded', () => documents++);
+      page.on('requestfailed', (r) => {
+        const error = r.failure()?.errorText ?? '';
+        if (error === 'net::ERR_ABORTED') {
+          aborted.push({ url: r.url(), document: documentAtStart.get(r) ?? documents });
+        } else watch.problems.push(`request failed: ${r.url()} ${error}`);
+      });
       page.on('request', (r) => {
+        documentAtStart.set(r, documents);
         const url = r.url();
         if (
           !url.startsWith('data:') &&
@@ -33,6 +44,10 @@ export const test = base.extend<{ watch: Watch }>({
         }
       });
       await use(watch);
+      for (const a of aborted) {
+        if (a.document === documents)
+          watch.problems.push(`request failed: ${a.url} net::ERR_ABORTED`);
+      }
       expect(watch.problems, 'console errors, failed requests or foreign requests').toEqual([]);
     },
     { auto: true },
