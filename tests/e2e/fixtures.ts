@@ -21,16 +21,26 @@ export const test = base.extend<{ watch: Watch }>({
       page.on('pageerror', (e) => watch.problems.push(`page error: ${e.message}`));
       // A request still under way when the page reloads or leaves is cancelled by the browser
       // (net::ERR_ABORTED), as for any visitor: Chromium's late fetch of the favicon, say. That
-      // is no failure, so an aborted request counts only if no new document began after it did.
+      // is no failure: an aborted request is withdrawn once a new document begins after it.
       let documents = 0;
       const documentAtStart = new WeakMap<Request, number>();
-      const aborted: { url: string; document: number }[] = [];
-      page.on('domcontentloaded', () => documents++);
+      let abortedThisDocument: string[] = [];
+      page.on('domcontentloaded', () => {
+        documents++;
+        for (const line of abortedThisDocument) {
+          const at = watch.problems.indexOf(line); // gone if the test took it out itself
+          if (at >= 0) watch.problems.splice(at, 1);
+        }
+        abortedThisDocument = [];
+      });
       page.on('requestfailed', (r) => {
         const error = r.failure()?.errorText ?? '';
-        if (error === 'net::ERR_ABORTED') {
-          aborted.push({ url: r.url(), document: documentAtStart.get(r) ?? documents });
-        } else watch.problems.push(`request failed: ${r.url()} ${error}`);
+        const line = `request failed: ${r.url()} ${error}`;
+        if (error !== 'net::ERR_ABORTED') watch.problems.push(line);
+        else if (documentAtStart.get(r) === documents) {
+          watch.problems.push(line);
+          abortedThisDocument.push(line);
+        }
       });
       page.on('request', (r) => {
         documentAtStart.set(r, documents);
@@ -44,10 +54,6 @@ export const test = base.extend<{ watch: Watch }>({
         }
       });
       await use(watch);
-      for (const a of aborted) {
-        if (a.document === documents)
-          watch.problems.push(`request failed: ${a.url} net::ERR_ABORTED`);
-      }
       expect(watch.problems, 'console errors, failed requests or foreign requests').toEqual([]);
     },
     { auto: true },
