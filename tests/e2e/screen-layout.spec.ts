@@ -1,6 +1,6 @@
 /**
- * Layouts measured in Chromium: a phone's top bar, finger-sized lesson links and a step that
- * stays beside the browser it talks about; no sideways scrolling from 320 px wide up, in any panel
+ * Layouts measured in Chromium: a phone's top bar, finger-sized lesson links, a step that
+ * stays beside the browser it talks about and a small "kept for offline use" toast; no sideways scrolling from 320 px wide up, in any panel
  * and with Django's debug page shown; a projector showing the step, the browser and a
  * panel's first lines at once; the language kept in the address; and no English on the Bangla
  * page outside code (what other parts still print in English is listed, for their owners).
@@ -72,6 +72,19 @@ test.describe('phone, 390x844', () => {
       expect(await dock.evaluate((e) => getComputedStyle(e).position)).toBe('static');
       await toggle.click();
       expect(await dock.evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
+    });
+
+    test(`${lang}: "kept for offline use" hides at most an eighth of the screen`, async ({
+      page,
+      watch,
+    }) => {
+      void watch;
+      await go(page, `lang=${lang}`);
+      const toast = page.locator('.toasts .notice');
+      await expect(toast).toBeVisible({ timeout: 60_000 });
+      const box = (await toast.boundingBox()) as { x: number; width: number; height: number };
+      expect(box.height).toBeLessThanOrEqual(PHONE.height / 8);
+      expect(box.x + box.width, 'inside the screen').toBeLessThanOrEqual(PHONE.width);
     });
   }
 });
