@@ -9,50 +9,58 @@ export interface Watch {
   problems: string[];
 }
 
+/**
+ * Collects into `problems` what a visitor would see go wrong on `page`: console errors, uncaught
+ * errors, failed requests and, given the page's `origin`, any request to another origin.
+ */
+export function watchPage(page: Page, problems: string[], origin?: string): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // A request still under way when the page reloads or leaves is cancelled by the browser
+  // (net::ERR_ABORTED), as for any visitor: Chromium's late fetch of the favicon, say. That
+  // is no failure: an aborted request is withdrawn once a new document begins after it.
+  let documents = 0;
+  const documentAtStart = new WeakMap<Request, number>();
+  let abortedThisDocument: string[] = [];
+  page.on('domcontentloaded', () => {
+    documents++;
+    for (const line of abortedThisDocument) {
+      const at = problems.indexOf(line); // gone if the test took it out itself
+      if (at >= 0) problems.splice(at, 1);
+    }
+    abortedThisDocument = [];
+  });
+  page.on('requestfailed', (r) => {
+    const error = r.failure()?.errorText ?? '';
+    const line = `request failed: ${r.url()} ${error}`;
+    if (error !== 'net::ERR_ABORTED') problems.push(line);
+    else if (documentAtStart.get(r) === documents) {
+      problems.push(line);
+      abortedThisDocument.push(line);
+    }
+  });
+  page.on('request', (r) => {
+    documentAtStart.set(r, documents);
+    const url = r.url();
+    if (
+      origin !== undefined &&
+      !url.startsWith('data:') &&
+      !url.startsWith('blob:') &&
+      new URL(url).origin !== origin
+    ) {
+      problems.push(`request to another origin: ${url}`);
+    }
+  });
+}
+
 // `auto`: every test is watched without asking for it.
 export const test = base.extend<{ watch: Watch }>({
   watch: [
     async ({ page, baseURL }, use) => {
-      const origin = new URL(baseURL as string).origin;
       const watch: Watch = { problems: [] };
-      page.on('console', (m) => {
-        if (m.type() === 'error') watch.problems.push(`console error: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => watch.problems.push(`page error: ${e.message}`));
-      // A request still under way when the page reloads or leaves is cancelled by the browser
-      // (net::ERR_ABORTED), as for any visitor: Chromium's late fetch of the favicon, say. That
-      // is no failure: an aborted request is withdrawn once a new document begins after it.
-      let documents = 0;
-      const documentAtStart = new WeakMap<Request, number>();
-      let abortedThisDocument: string[] = [];
-      page.on('domcontentloaded', () => {
-        documents++;
-        for (const line of abortedThisDocument) {
-          const at = watch.problems.indexOf(line); // gone if the test took it out itself
-          if (at >= 0) watch.problems.splice(at, 1);
-        }
-        abortedThisDocument = [];
-      });
-      page.on('requestfailed', (r) => {
-        const error = r.failure()?.errorText ?? '';
-        const line = `request failed: ${r.url()} ${error}`;
-        if (error !== 'net::ERR_ABORTED') watch.problems.push(line);
-        else if (documentAtStart.get(r) === documents) {
-          watch.problems.push(line);
-          abortedThisDocument.push(line);
-        }
-      });
-      page.on('request', (r) => {
-        documentAtStart.set(r, documents);
-        const url = r.url();
-        if (
-          !url.startsWith('data:') &&
-          !url.startsWith('blob:') &&
-          new URL(url).origin !== origin
-        ) {
-          watch.problems.push(`request to another origin: ${url}`);
-        }
-      });
+      watchPage(page, watch.problems, new URL(baseURL as string).origin);
       await use(watch);
       expect(watch.problems, 'console errors, failed requests or foreign requests').toEqual([]);
     },

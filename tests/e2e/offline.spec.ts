@@ -7,7 +7,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { rmSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DIST, OFFLINE_PORT, UPDATE_PORT } from './ports';
-import { login } from './fixtures';
+import { login, watchPage } from './fixtures';
 import { buildSite, StaticHost } from './staticHost';
 
 const BASE = '/django-sessions/';
@@ -19,13 +19,8 @@ const SECOND = join(BUILDS, 'second');
 const test = base.extend<{ problems: string[] }>({
   problems: async ({ page }, use) => {
     const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('requestfailed', (r) =>
-      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
-    );
+    // Each test serves its builds from hosts of its own: no single origin to hold the page to.
+    watchPage(page, problems);
     await use(problems);
     expect(problems, 'console errors, page errors or failed requests').toEqual([]);
   },
