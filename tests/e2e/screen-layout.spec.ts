@@ -1,9 +1,10 @@
 /**
  * Layouts measured in Chromium: a phone's top bar, finger-sized lesson links, a step that
- * stays beside the browser it talks about and a small "kept for offline use" toast; no sideways scrolling from 320 px wide up, in any panel
- * and with Django's debug page shown; a projector showing the step, the browser and a
- * panel's first lines at once; the language kept in the address; and no English on the Bangla
- * page outside code (what other parts still print in English is listed, for their owners).
+ * stays beside the browser it talks about and a small "kept for offline use" toast; no sideways
+ * scrolling from 320 px wide up, in any panel and with Django's debug page shown; a projector
+ * showing the step, the browser and a panel's first lines at once; the language kept in the
+ * address; and no English on the Bangla page outside code (what other parts still print in
+ * English is listed, for their owners).
  */
 import type { Page } from '@playwright/test';
 import { test, expect, login, expectNoPageOverflow } from './fixtures';
