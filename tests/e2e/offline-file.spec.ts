@@ -7,25 +7,19 @@
 import { test, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { login } from './fixtures';
+import { login, watchPage } from './fixtures';
 import { DIST } from './ports';
 
 const INDEX = pathToFileURL(resolve(`${DIST}/sub/index.html`)).href;
 
-/** Console errors, uncaught errors, failed requests, and any request that is not the file's own. */
+/**
+ * Console errors, uncaught errors and failed requests (fixtures.watchPage: the hand-over, where
+ * index.html stops its own loading with window.stop(), is a load cut by a new document), and any
+ * request that is not for one of the two files.
+ */
 function watch(page: Page): string[] {
   const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => {
-    // The hand-over itself: index.html stops loading (window.stop()) as it goes to
-    // standalone.html, which Chromium reports as its own load aborted.
-    if (/\/index\.html([?#].*)?$/.test(r.url()) && r.failure()?.errorText === 'net::ERR_ABORTED')
-      return;
-    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
-  });
+  watchPage(page, problems);
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith('data:') && !url.startsWith('file:')) problems.push(`request to ${url}`);
