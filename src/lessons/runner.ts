@@ -59,8 +59,16 @@ export class LessonRunner {
   world: World;
   /** The current step's check holds now. */
   passed = false;
-  /** Opening a lesson, "do it for me" or catching up is running: no stepping meanwhile. */
-  busy = false;
+  /**
+   * What is running, if anything: opening a lesson (and catching up with a linked step), or
+   * "do it for me" (or a restart). No stepping meanwhile.
+   */
+  busy: false | 'opening' | 'doing' = false;
+  /**
+   * While the steps before a linked step are done (a catch-up, or a rebuild by "do it for me"),
+   * the step they lead to: the one the student asked for and sees, while `index` walks.
+   */
+  private walkingTo: number | null = null;
   /** The last failure, until another step is opened. */
   error: LessonProblem | null = null;
   /** What the last "do it for me" or opening did besides the step, until another step opens. */
@@ -113,13 +121,21 @@ export class LessonRunner {
     return this.lesson?.steps[this.index] ?? null;
   }
 
+  /** The step on screen (0-based): where a catch-up is going, or else the current one. */
+  get shownIndex(): number {
+    return this.walkingTo ?? this.index;
+  }
+
   get isLast(): boolean {
     return this.lesson !== null && this.index === this.lesson.steps.length - 1;
   }
 
-  /** The current step's deep link (`#/lesson/<slug>/<n>`), or null when no lesson is open. */
+  /**
+   * The deep link of the step on screen (`#/lesson/<slug>/<n>`), or null when no lesson is
+   * open: the steps a catch-up walks through are not the student's, and are not written there.
+   */
   get hash(): string | null {
-    return this.lesson ? formatHash(this.lesson.slug, this.index + 1) : null;
+    return this.lesson ? formatHash(this.lesson.slug, this.shownIndex + 1) : null;
   }
 
   /**
@@ -150,7 +166,7 @@ export class LessonRunner {
   async open(slug: string, index?: number): Promise<boolean> {
     const lesson = this.lessons.find((l) => l.slug === slug);
     if (!lesson || this.busy) return false;
-    this.busy = true;
+    this.busy = 'opening';
     this.lesson = null; // the old step must not be judged by the changes made below
     this.error = null;
     this.notes = [];
@@ -169,9 +185,10 @@ export class LessonRunner {
       const target = Math.min(Math.max(0, Math.trunc(index ?? stepAt(saved?.step)) || 0), last);
       this.lesson = lesson;
       this.index = Math.min(target, this.reached);
+      const from = this.index;
+      if (target > from) this.walkingTo = target;
       this.enterStep();
-      if (target > this.index) {
-        const from = this.index;
+      if (target > from) {
         await this.walkTo(target);
         this.notes = [{ kind: 'caught-up', from: from + 1, to: target }];
       }
@@ -179,6 +196,7 @@ export class LessonRunner {
       this.error = problemOf(e);
     } finally {
       this.busy = false;
+      this.walkingTo = null;
       this.recheck(true);
     }
     return true;
@@ -253,6 +271,7 @@ export class LessonRunner {
         // An action that cannot be done here (no form on this page...): rebuilt below.
         if (!(e instanceof LessonError)) throw e;
       }
+      this.walkingTo = target;
       await this.rebuildTo(target);
       const again = await this.doStep(step);
       this.recheck();
@@ -371,7 +390,7 @@ export class LessonRunner {
   private async busyWhile(
     work: () => Promise<{ effects: ActionEffect[]; notes: DoneNote[] }>,
   ): Promise<DoItResult> {
-    this.busy = true;
+    this.busy = 'doing';
     this.error = null;
     this.notes = [];
     this.changed();
@@ -383,6 +402,7 @@ export class LessonRunner {
       result.error = this.error = problemOf(e);
     } finally {
       this.busy = false;
+      this.walkingTo = null;
       this.recheck(true);
     }
     return result;

@@ -83,6 +83,28 @@ describe('LessonRunner: worlds', () => {
     expect(runner.canAdvance).toBe(true); // the world has been past it
   });
 
+  it('shows the linked step all through its catch-up, not the steps walked through', async () => {
+    const { runner } = setup();
+    const seen = new Set<string>();
+    runner.subscribe(() => {
+      if (runner.lesson) seen.add(`${runner.busy} ${runner.shownIndex} ${runner.hash}`);
+    });
+    await runner.open('fixture-login', 8);
+    expect(runner.index).toBe(8);
+    expect([...seen]).toEqual([
+      'opening 8 #/lesson/fixture-login/9',
+      'false 8 #/lesson/fixture-login/9',
+    ]);
+    // "Do it for me" where nothing less will do rebuilds the world from its start: the same.
+    runner.world.closeBrowser('A'); // see "does it for me from anywhere" below
+    seen.clear();
+    expect((await runner.doItForMe()).notes).toEqual([{ kind: 'rebuilt', upTo: 8 }]);
+    expect([...seen]).toEqual([
+      'doing 8 #/lesson/fixture-login/9',
+      'false 8 #/lesson/fixture-login/9',
+    ]);
+  });
+
   it('restarts a lesson: its world back to the start, step 1', async () => {
     const { runner, made } = setup();
     await runner.open('fixture-login', 4);
@@ -209,7 +231,7 @@ describe('LessonRunner: steps', () => {
     const { runner } = setup();
     await runner.open('fixture-login', 1);
     const open = runner.doItForMe();
-    expect(runner.busy).toBe(true);
+    expect(runner.busy).toBe('doing');
     expect(runner.next()).toBe(false);
     expect(runner.prev()).toBe(false);
     expect(await runner.doItForMe()).toEqual({ effects: [], notes: [], error: null });

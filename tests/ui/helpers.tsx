@@ -44,12 +44,21 @@ export function fakeRealTime(start = 1767225600000) {
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
-export function renderApp(options: { lang?: Language } = {}) {
+export function renderApp(options: { lang?: Language; textArrives?: Promise<void> } = {}) {
   // Each test starts as a first visit: nothing saved by the test before.
   localStorage.clear();
   initTestI18n(options.lang ?? 'en');
   const real = fakeRealTime();
-  const catalog = lessonCatalog();
+  const built = lessonCatalog();
+  // A slow line: the lessons' prose comes when the test says so.
+  const gate = options.textArrives;
+  const catalog = gate
+    ? {
+        ...built,
+        loadText: (...a: Parameters<typeof built.loadText>) =>
+          gate.then(() => built.loadText(...a)),
+      }
+    : built;
   const progress = new LessonProgress(null);
   const engine = (current = startEngine({
     catalog,

@@ -14,6 +14,13 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
+/** Presses "Do it for me" once it wakes up (with the step's world and its text), as a student would. */
+async function doItForMe(user: ReturnType<typeof renderApp>['user']) {
+  const button = screen.getByRole('button', { name: 'Do it for me' });
+  await waitFor(() => expect(button).toBeEnabled(), { timeout: 5000 });
+  await user.click(button);
+}
+
 const go = (hash: string) =>
   act(() => {
     window.location.hash = hash;
@@ -41,12 +48,25 @@ describe('the lesson list', () => {
 describe('a lesson step', () => {
   it('opens from a deep link in its own world, catching up, and goes on after "Do it for me"', async () => {
     window.history.replaceState(null, '', '/#/lesson/login/4');
+    // What the student sees while the steps before it are done: step 4 all along, and its link.
+    const seen = new Set<string>();
+    const look = () => {
+      const status = document.querySelector('.step-status')?.textContent;
+      const position = document.querySelector('.step-position')?.textContent;
+      if (position) seen.add(`${position}: ${status} ${window.location.hash}`);
+    };
+    const watch = new MutationObserver(look);
+    watch.observe(document.body, { subtree: true, childList: true, characterData: true });
     const { user, runner, engine } = renderApp();
     const playground = engine.world;
     expect(await screen.findByText('Step 4 of 6')).toBeInTheDocument();
     expect(
       await screen.findByText(/Steps 1–3 were done for you/, undefined, { timeout: 5000 }),
     ).toBeInTheDocument();
+    watch.disconnect();
+    expect([...seen].filter((s) => !s.startsWith('Step 4 of 6: '))).toEqual([]);
+    expect([...seen].filter((s) => !s.endsWith(' #/lesson/login/4'))).toEqual([]);
+    expect(seen).toContain("Step 4 of 6: Preparing this lesson's world… #/lesson/login/4");
     expect(engine.world).not.toBe(playground);
     expect(playground.network).toEqual([]); // the student's playground is left alone
     const next = screen.getByRole('button', { name: 'Next' });
@@ -58,7 +78,7 @@ describe('a lesson step', () => {
     expect(document.querySelector('.still-to-do')).toHaveTextContent(
       'Browser A: POST /myapp/login/, the answer sets the cookie sessionid',
     );
-    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    await doItForMe(user);
     await waitFor(() => expect(next).toHaveAttribute('aria-disabled', 'false'));
     expect(screen.getByText(/Done: the playground checked that it happened/)).toBeInTheDocument();
     expect(runner.progress.isDone('login', 'post')).toBe(true);
@@ -84,7 +104,7 @@ describe('a lesson step', () => {
     window.history.replaceState(null, '', '/#/lesson/login/4');
     const { user, engine } = renderApp();
     await screen.findByText('Step 4 of 6');
-    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    await doItForMe(user);
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Next' })).toHaveAttribute(
         'aria-disabled',
@@ -144,6 +164,29 @@ describe('a lesson step', () => {
     expect(await screen.findByText('Step 1 of 6')).toBeInTheDocument();
   });
 
+  it('wakes its controls only with its text, so that they do not jump under the finger', async () => {
+    let arrive = () => {};
+    const textArrives = new Promise<void>((resolve) => (arrive = resolve));
+    const { runner } = renderApp({ textArrives });
+    await go('#/lesson/logout/1');
+    await waitFor(() => expect(runner.lesson?.slug).toBe('logout'));
+    await waitFor(() => expect(runner.busy).toBe(false));
+    // The lesson's world is ready, its prose is still on its way.
+    expect(screen.getByText('Step 1 of 7')).toBeInTheDocument();
+    const doIt = screen.getByRole('button', { name: 'Do it for me' });
+    expect(doIt).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Next' })).toHaveAttribute('aria-disabled', 'true');
+    expect(document.querySelector('.step-status')).toHaveTextContent('Loading…');
+    expect(document.querySelector('.still-to-do')).toBeNull();
+    await act(async () => {
+      arrive();
+      await textArrives;
+    });
+    await waitFor(() => expect(doIt).toBeEnabled());
+    expect(document.querySelector('.lesson-player .prose')).not.toHaveTextContent('Loading…');
+    expect(document.querySelector('.still-to-do')).not.toBeNull();
+  });
+
   it('shows the tutorial code next to modern Django with the running lines marked', async () => {
     window.history.replaceState(null, '', '/#/lesson/login/1');
     renderApp();
@@ -161,7 +204,10 @@ describe('a link into the middle of a lab', () => {
     window.history.replaceState(null, '', '/#/lesson/httponly-xss/8?SESSION_COOKIE_AGE=600');
     const { user, engine, runner } = renderApp();
     const playground = engine.world;
-    expect(await screen.findByText(/This link set these settings/)).toBeInTheDocument();
+    // Seven steps caught up first: on a loaded 2-core machine that can take over a second.
+    expect(
+      await screen.findByText(/This link set these settings/, undefined, { timeout: 5000 }),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Steps 1–7 were done for you/)).toBeInTheDocument();
     expect(screen.getByText('Step 8 of 9')).toBeInTheDocument();
     expect(window.location.hash).toBe('#/lesson/httponly-xss/8');
@@ -173,7 +219,7 @@ describe('a link into the middle of a lab', () => {
     expect(world.settings.SESSION_COOKIE_AGE).toBe(600);
     expect(world.settings.SESSION_COOKIE_HTTPONLY).toBe(false);
     expect(playground.settings.SESSION_COOKIE_AGE).toBe(1209600);
-    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    await doItForMe(user);
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Next' })).toHaveAttribute(
         'aria-disabled',
@@ -279,7 +325,7 @@ describe('predict, then reveal', () => {
     await user.click(within(second).getByRole('radio', { name: /Something longer/ }));
     expect(screen.getByText(/Now do the step: what happened/)).toBeInTheDocument();
     expect(screen.queryByText(reveal)).not.toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    await doItForMe(user);
     await waitFor(() =>
       expect(within(question).getByText(/✗ not what happened/)).toBeInTheDocument(),
     );
@@ -293,8 +339,7 @@ describe('predict, then reveal', () => {
     window.history.replaceState(null, '', '/#/lesson/logout/2');
     const { user } = renderApp();
     await screen.findByText('Step 2 of 7');
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Do it for me' })).toBeEnabled());
-    await user.click(screen.getByRole('button', { name: 'Do it for me' }));
+    await doItForMe(user);
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Next' })).toHaveAttribute(
         'aria-disabled',

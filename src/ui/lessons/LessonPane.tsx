@@ -76,7 +76,8 @@ export function LessonPane() {
       reread();
     };
     const here = runner.lesson?.slug === known.slug;
-    if (here && (known.index === undefined || runner.index === known.index)) return applyLink();
+    if (here && (known.index === undefined || runner.shownIndex === known.index))
+      return applyLink();
     let live = true;
     void catalog.loadDef(known.slug).then(
       async (def) => {
@@ -97,9 +98,9 @@ export function LessonPane() {
       live = false;
     };
   }, [runner, catalog, known?.slug, known?.index, known?.query]);
-  // A step change (next, prev) writes the hash, so that back goes back a step; the steps a
-  // catch-up walks through replace each other instead, or back would walk through them all.
-  const hash = runner?.lesson ? formatHash(runner.lesson.slug, runner.index + 1) : null;
+  // A step change (next, prev) writes the hash, so that back goes back a step; what a busy
+  // runner writes (the lesson it opened at its first step, say) replaces it instead.
+  const hash = runner?.hash ?? null;
   const busy = runner?.busy ?? false;
   useEffect(() => {
     if (hash && window.location.hash !== hash) {

@@ -165,15 +165,15 @@ export function LessonPlayer({ link }: { link: StepLink }) {
   const { runner: live, catalog, progress } = useLessons();
   const { showPanel } = usePanel();
   const lang = i18n.language as Lang;
-  // Until the engine has opened the lesson (or while it catches up with the hash), show the
-  // linked step, or where the student left the lesson.
+  // Until the engine has opened the lesson, show the linked step, or where the student left
+  // the lesson; while it catches up with a linked step, the runner shows the step it goes to.
   const runner = live?.lesson?.slug === link.slug ? live : null;
   const loaded = useLessonDef(link.slug);
   const summary = catalog.bySlug(link.slug);
   const lesson = runner?.lesson ?? loaded.def;
   const resumeAt = lesson?.steps.findIndex((s) => s.id === progress.position(link.slug)?.step);
   const index = runner
-    ? runner.index
+    ? runner.shownIndex
     : Math.min(link.index ?? Math.max(0, resumeAt ?? 0), (lesson?.steps.length ?? 1) - 1);
   const step = lesson?.steps[index] ?? null;
   const { text, error: textError } = useLessonText(link.slug, lang);
@@ -227,7 +227,11 @@ export function LessonPlayer({ link }: { link: StepLink }) {
   const settled = answeredAll || questions.skipped;
   const done = canAdvance && step.check.type !== 'read';
   const missingId = `still-to-do-${lesson.slug}-${index}`;
-  const blocked = !canAdvance || (runner?.busy ?? true);
+  // The step's controls wake with its text: lit before the prose came, a button would jump
+  // down under the finger (or the pointer) as the prose pushed it.
+  const readable = text !== null || error !== null;
+  const ready = runner !== null && !runner.busy && readable;
+  const blocked = !canAdvance || !ready;
   return (
     <article className="lesson-player" aria-labelledby="lesson-heading">
       <p className="lesson-crumbs">
@@ -289,7 +293,11 @@ export function LessonPlayer({ link }: { link: StepLink }) {
         {!runner ? (
           <span className="pending">{t(live?.busy ? 'lesson.preparing' : 'lesson.starting')}</span>
         ) : runner.busy ? (
-          <span className="pending">{t('lesson.doing')}</span>
+          <span className="pending">
+            {t(runner.busy === 'opening' ? 'lesson.preparing' : 'lesson.doing')}
+          </span>
+        ) : !readable ? (
+          <span className="pending">{t('lesson.loading')}</span>
         ) : step.check.type === 'read' ? null : canAdvance ? (
           <span className="ok">
             ✓ {t('lesson.checked', { next: t(isLast ? 'lesson.nextLesson' : 'lesson.next') })}
@@ -298,23 +306,19 @@ export function LessonPlayer({ link }: { link: StepLink }) {
           <span className="pending">{t('lesson.waiting')}</span>
         )}
       </div>
-      {runner && !runner.busy && <StillToDo runner={runner} id={missingId} />}
+      {ready && <StillToDo runner={runner} id={missingId} />}
       {runner?.error && <Problem problem={runner.error} />}
       <div className="step-controls">
-        <button
-          type="button"
-          onClick={() => runner?.prev()}
-          disabled={!runner || runner.busy || index === 0}
-        >
+        <button type="button" onClick={() => runner?.prev()} disabled={!ready || index === 0}>
           {t('lesson.prev')}
         </button>
         {step.actions && step.actions.length > 0 && (
           <button
             type="button"
             onClick={() => runner && void doing(() => runner.doItForMe())}
-            disabled={!runner || runner.busy}
+            disabled={!ready}
           >
-            {runner?.busy ? t('lesson.doing') : t('lesson.doIt')}
+            {runner?.busy === 'doing' ? t('lesson.doing') : t('lesson.doIt')}
           </button>
         )}
         {isLast ? (
@@ -351,7 +355,7 @@ export function LessonPlayer({ link }: { link: StepLink }) {
         )}
       </div>
       <p className="inline-form lesson-restart">
-        <button type="button" onClick={restart} disabled={!runner || runner.busy}>
+        <button type="button" onClick={restart} disabled={!ready}>
           {t('lesson.restart')}
         </button>
       </p>
