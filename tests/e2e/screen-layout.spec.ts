@@ -1,14 +1,16 @@
 /**
  * Layouts measured in Chromium: a phone's top bar, finger-sized lesson links, a step that
- * stays beside the browser it talks about and a small "kept for offline use" toast; no sideways
- * scrolling from 320 px wide up, in any panel and with Django's debug page shown; a projector
- * showing the step, the browser and a panel's first lines at once; the language kept in the
- * address; and no English on the Bangla page outside code (what other parts still print in
- * English is listed, for their owners).
+ * stays beside the browser it talks about and a small "kept for offline use" toast (which, on a
+ * projector, gives way to the login the class is shown); no sideways scrolling from 320 px wide
+ * up, in any panel and with Django's debug page shown; a projector showing the step, the browser
+ * and a panel's first lines at once; the language kept in the address; and no English on the
+ * Bangla page outside code (what other parts still print in English is listed, for their
+ * owners).
  */
 import type { Page } from '@playwright/test';
 import { test, expect, login, expectNoPageOverflow } from './fixtures';
 import { strayLatin } from '../../scripts/checks/bangla';
+import { GIVES_WAY_AFTER } from '../../src/ui/components/Notices';
 
 const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1366, height: 768 };
@@ -118,6 +120,39 @@ test.describe('projector, 1366x768, instructor mode', () => {
       ).toBeGreaterThanOrEqual(240);
     });
   }
+});
+
+test.describe('projector, 1366x768, a first visit', () => {
+  test.use({ viewport: PROJECTOR });
+
+  test('"kept for offline use", once read, gives way to the login the class is shown', async ({
+    page,
+    watch,
+  }) => {
+    void watch;
+    await go(page, 'lang=en&instructor=1');
+    const toast = page.locator('.toasts .notice');
+    await expect(toast).toBeVisible({ timeout: 60_000 });
+    await page.waitForTimeout(GIVES_WAY_AFTER); // the instructor reads it, or talks
+    await login(page, 'alice');
+    // Gone with the login's first click, not at the end of its 15 s.
+    await expect(toast).toBeHidden({ timeout: 2_000 });
+    await page.getByRole('tab', { name: 'Network' }).click();
+    const exchange = page.locator('.cookie-exchange');
+    await expect(exchange).toContainText('Set-Cookie');
+    await exchange.scrollIntoViewIfNeeded();
+    // Nothing over the box: what is drawn at its middle and its corners belongs to it.
+    const covered = await exchange.evaluate((box) => {
+      const r = box.getBoundingClientRect();
+      const points: [number, number][] = [
+        [r.left + r.width / 2, r.top + r.height / 2],
+        [r.left + 4, r.top + 4],
+        [r.right - 4, r.bottom - 4],
+      ];
+      return points.filter(([x, y]) => !box.contains(document.elementFromPoint(x, y))).length;
+    });
+    expect(covered, 'points of the box hidden by something else').toBe(0);
+  });
 });
 
 /** Phones' widths (an iPhone SE, a small Android, a Pixel or a Galaxy, an iPhone Pro Max), and a

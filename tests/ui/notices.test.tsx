@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** Notices with a button of their own (the new version's Reload) and toasts (offline news). */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
@@ -57,6 +57,29 @@ describe('Notices', () => {
     expect(screen.queryByRole('status')).not.toBeNull();
     act(() => vi.advanceTimersByTime(1_000));
     expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    vi.useRealTimers();
+  });
+
+  it('lets such news give way once read, when the reader gets on with their work', () => {
+    vi.useFakeTimers();
+    const { container } = show([
+      { id: 'ready', key: 'offline.ready', tone: 'info', toast: true, fadesAfter: 15_000 },
+      { id: 'storage', key: 'notice.storageUnavailable', tone: 'warning' },
+    ]);
+    const work = container.ownerDocument.body;
+    // Just up: a key typed at once (the login form) leaves it to be read.
+    act(() => vi.advanceTimersByTime(1_000));
+    fireEvent.keyDown(work, { key: 'a' });
+    expect(screen.queryByRole('status')).not.toBeNull();
+    // Read: a click on the notice itself (selecting its text) keeps it; a click elsewhere not.
+    act(() => vi.advanceTimersByTime(2_000));
+    fireEvent.pointerDown(screen.getByRole('status'));
+    expect(screen.queryByRole('status')).not.toBeNull();
+    fireEvent.pointerDown(work);
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByRole('alert')).toBeInTheDocument(); // asks for something: stays
+    fireEvent.keyDown(work, { key: 'a' });
     expect(screen.getByRole('alert')).toBeInTheDocument();
     vi.useRealTimers();
   });

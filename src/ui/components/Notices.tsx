@@ -32,10 +32,18 @@ export interface Notice {
   toast?: boolean;
   /**
    * News that needs nothing from the reader (the offline copy is ready) goes away by itself after
-   * this many ms, so it does not sit over a projected browser for the rest of the class.
+   * this many ms, so it does not sit over a projected browser for the rest of the class; and
+   * sooner, once it has been read, when the reader gets on with their work (see GIVES_WAY_AFTER).
    */
   fadesAfter?: number;
 }
+
+/**
+ * A fading notice that has been up this long gives way to the reader's next click or key
+ * elsewhere: an instructor who logs in to show the class the Network panel must not find the
+ * notice over its "Cookies: sent and received".
+ */
+export const GIVES_WAY_AFTER = 3_000;
 
 /** Counts in a notice's values, in the reader's digits. */
 function localized(values: Record<string, string> | undefined, lang: string) {
@@ -60,10 +68,26 @@ export function Notices({ notices }: { notices: Notice[] }) {
     .map((n) => n.id)
     .join(' ');
   useEffect(() => {
+    const ids = fading ? fading.split(' ') : [];
     const timers = notices
-      .filter((n) => n.fadesAfter !== undefined && fading.split(' ').includes(n.id))
+      .filter((n) => n.fadesAfter !== undefined && ids.includes(n.id))
       .map((n) => setTimeout(() => dismiss(n.id), n.fadesAfter));
-    return () => timers.forEach(clearTimeout);
+    const onWork = (e: Event) => {
+      if (e.target instanceof Element && e.target.closest('.notice')) return; // reading it
+      setDismissed((d) => [...d, ...ids]);
+    };
+    const listen = (on: boolean) =>
+      (['pointerdown', 'keydown'] as const).forEach((type) =>
+        on
+          ? document.addEventListener(type, onWork, true)
+          : document.removeEventListener(type, onWork, true),
+      );
+    const read = ids.length ? setTimeout(() => listen(true), GIVES_WAY_AFTER) : undefined;
+    return () => {
+      timers.forEach(clearTimeout);
+      clearTimeout(read);
+      listen(false);
+    };
   }, [fading]);
 
   const render = (n: Notice) => (
