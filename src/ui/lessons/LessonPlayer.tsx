@@ -218,7 +218,8 @@ export function LessonPlayer({ link }: { link: StepLink }) {
   const restart = () => {
     if (runner && window.confirm(t('lesson.restartConfirm'))) void runner.restart();
   };
-  const canAdvance = runner?.canAdvance ?? false;
+  // While the runner works, its step may not be the one shown (a catch-up walks towards it).
+  const canAdvance = runner !== null && !runner.busy && runner.canAdvance;
   const isLast = index === lesson.steps.length - 1;
   const prose = text?.steps[step.id];
   const reveal = text?.reveals[step.id];
