@@ -111,6 +111,17 @@ export async function expectNoPageOverflow(page: Page, where: string, { unfold =
   expect(scroll, `page wider than the window: ${where}`).toBeLessThanOrEqual(client);
 }
 
+/**
+ * The open lesson step takes input: the lesson's world is ready (caught up with a linked step),
+ * its text is on screen, and nothing is being done for the student (the step's status is no
+ * longer busy). A key pressed before then is not the lesson's yet: the workbench can be on
+ * screen while the lesson itself still loads.
+ */
+export async function lessonReady(page: Page) {
+  await expect(page.locator('.lesson-player .step-status')).toBeAttached();
+  await expect(page.locator('.lesson-player .step-status[aria-busy]')).toHaveCount(0);
+}
+
 export async function login(page: Page, name: string) {
   await page.getByRole('button', { name: /^(Go|যান)$/ }).click();
   await page.getByLabel('Username').fill(name);

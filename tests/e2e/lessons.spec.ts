@@ -1,4 +1,4 @@
-import { test, expect, open, login } from './fixtures';
+import { test, expect, open, login, lessonReady } from './fixtures';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -137,20 +137,9 @@ for (const lang of LANGS) {
   });
 }
 
-/**
- * The open lesson has its world and takes keys: its step is on screen, and its status (a read
- * step's is empty) no longer says "Starting the playground…" or "Preparing this lesson's
- * world…". A key pressed before then is not the lesson's yet: the workbench can be on screen
- * while the lesson itself still loads.
- */
-async function lessonStarted(page: Page) {
-  await expect(page.locator('.lesson-player .step-status')).toBeAttached();
-  await expect(page.locator('.lesson-player .step-status .pending')).toHaveCount(0);
-}
-
 test('a lesson resumes where the student left it, in its own world', async ({ page }) => {
   await open(page, '#/lesson/login/1', 'en');
-  await lessonStarted(page);
+  await lessonReady(page);
   await page.keyboard.press('PageDown');
   await page.getByRole('button', { name: 'Do it for me', exact: true }).click();
   await expectNextLit(page, 'en');
@@ -209,7 +198,7 @@ test('switching language mid-lesson keeps the step and the world', async ({ page
 
 test('an instructor steps through a lesson with the keyboard alone', async ({ page }) => {
   await open(page, '#/lesson/what-is-a-session/1', 'en');
-  await lessonStarted(page);
+  await lessonReady(page);
   // Instructor mode, reached with Tab and Enter.
   for (let i = 0; i < 30; i++) {
     await page.keyboard.press('Tab');

@@ -8,7 +8,7 @@
  * owners).
  */
 import type { Page } from '@playwright/test';
-import { test, expect, login, expectNoPageOverflow } from './fixtures';
+import { test, expect, login, expectNoPageOverflow, lessonReady } from './fixtures';
 import { strayLatin } from '../../scripts/checks/bangla';
 import { GIVES_WAY_AFTER } from '../../src/ui/components/Notices';
 
@@ -105,6 +105,7 @@ test.describe('projector, 1366x768, instructor mode', () => {
       await login(page, 'alice');
       await page.goto(`?lang=${lang}&instructor=1#/lesson/login/6`);
       await expect(page.locator('.lesson-player h2')).toBeVisible();
+      await lessonReady(page); // caught up with step 6: its browser shows that step's page
       await page.evaluate(() => window.scrollTo(0, 0));
       await expect(page.locator('html')).toHaveClass(/instructor/);
       // The step: where it is, and the start of what it asks (the lesson pane scrolls to the

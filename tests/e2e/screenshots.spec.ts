@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { test, expect, open, login } from './fixtures';
+import { test, expect, open, login, lessonReady } from './fixtures';
 
 // The main screens in both languages on a phone, a laptop and a classroom projector, kept as test
 // artifacts (test-results/screens/) for people to look at.
@@ -14,7 +14,13 @@ for (const lang of ['en', 'bn'] as const) {
       await page.setViewportSize({ width, height });
       const shot = async (name: string) => {
         const path = join(info.project.outputDir, 'screens', `${lang}-${width}-${name}.png`);
+        // A whole-page shot shows the parts below the window as a student scrolling there sees
+        // them: drawn (the page skips drawing them while they are off screen).
+        const drawAll = await page.addStyleTag({
+          content: '* { content-visibility: visible !important }',
+        });
         await page.screenshot({ path, fullPage: true });
+        await drawAll.evaluate((style) => (style as Element).remove());
       };
       await open(page, '', lang);
       await shot('1-lessons');
@@ -27,6 +33,7 @@ for (const lang of ['en', 'bn'] as const) {
       await shot('3-store');
       await page.goto(`?lang=${lang}#/lesson/login/5`);
       await expect(page.locator('.code-block').first()).toBeVisible();
+      await lessonReady(page);
       await shot('4-lesson');
     });
   }

@@ -177,6 +177,7 @@ describe('a lesson step', () => {
     expect(doIt).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Next' })).toHaveAttribute('aria-disabled', 'true');
     expect(document.querySelector('.step-status')).toHaveTextContent('Loading…');
+    expect(document.querySelector('.step-status')).toHaveAttribute('aria-busy', 'true');
     expect(document.querySelector('.still-to-do')).toBeNull();
     await act(async () => {
       arrive();
@@ -185,6 +186,7 @@ describe('a lesson step', () => {
     await waitFor(() => expect(doIt).toBeEnabled());
     expect(document.querySelector('.lesson-player .prose')).not.toHaveTextContent('Loading…');
     expect(document.querySelector('.still-to-do')).not.toBeNull();
+    expect(document.querySelector('.step-status')).not.toHaveAttribute('aria-busy');
   });
 
   it('shows the tutorial code next to modern Django with the running lines marked', async () => {

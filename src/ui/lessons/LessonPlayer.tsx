@@ -290,7 +290,8 @@ export function LessonPlayer({ link }: { link: StepLink }) {
           </p>
         ))}
       {runner && <ClockRecheck runner={runner} />}
-      <div className="step-status" role="status" aria-live="polite">
+      {/* Busy until the step takes input: read aloud once it is what the step will say. */}
+      <div className="step-status" role="status" aria-live="polite" aria-busy={!ready || undefined}>
         {!runner ? (
           <span className="pending">{t(live?.busy ? 'lesson.preparing' : 'lesson.starting')}</span>
         ) : runner.busy ? (
