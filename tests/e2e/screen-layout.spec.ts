@@ -54,6 +54,7 @@ test.describe('phone, 390x844', () => {
       await go(page, `lang=${lang}`, '#/lesson/login/2');
       const dock = page.locator('.lesson-dock');
       await expect(page.locator('.lesson-player h2')).toBeVisible();
+      await lessonReady(page); // the step's text and world: nothing moves after the scroll
       // Scroll the page down to the browser: the step comes along, stuck at the top.
       await page.locator('.browser-page').scrollIntoViewIfNeeded();
       await page.evaluate(() =>
