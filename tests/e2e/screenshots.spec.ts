@@ -19,6 +19,8 @@ for (const lang of ['en', 'bn'] as const) {
         const drawAll = await page.addStyleTag({
           content: '* { content-visibility: visible !important }',
         });
+        // From the top: a sticky part (the phone's lesson dock) is drawn where it sits in the page.
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path, fullPage: true });
         await drawAll.evaluate((style) => (style as Element).remove());
       };
