@@ -36,6 +36,17 @@ test('lab 14 by hand, in Bangla, on a phone: fixed expiry, then sliding', async 
   const loggedIn = async () => {
     await expect(u.shown('A')).toContainText(`You are : ${RAHIM}`);
   };
+  /** The steps' experiment: the questions answered, minutes let pass, Rahim back on the site. */
+  const comeBack = async (minutes: number, ...answers: RegExp[]) => {
+    for (const option of answers) await answer(page, option);
+    await pressClock(page, '+১ মিনিট', minutes);
+    await visit(page, '/myapp/connection/');
+  };
+  /** The step is done, and every answer given was right. */
+  const doneAndRight = async (...answers: RegExp[]) => {
+    await expectDone(page);
+    for (const option of answers) await expectGraded(page, option, true);
+  };
   await open(page, '#/lesson/save-every-request', 'bn');
   await lessonReady(page);
 
@@ -54,24 +65,18 @@ test('lab 14 by hand, in Bangla, on a phone: fixed expiry, then sliding', async 
   // 2: two minutes later, a page that only reads the session: no Set-Cookie.
   await readStep(page, 2, 8, '+১ মিনিট', '/myapp/connection/');
   await expectRevealWaits(page);
-  await answer(page, /^না: শুধু পড়লে/);
-  await pressClock(page, '+১ মিনিট', 2);
-  await visit(page, '/myapp/connection/');
+  await comeBack(2, /^না: শুধু পড়লে/);
   await loggedIn();
-  await expectDone(page);
-  await expectGraded(page, /^না: শুধু পড়লে/, true);
+  await doneAndRight(/^না: শুধু পড়লে/);
   await expect(u.reveal).toContainText('কোনো');
   await expect(header(await newestRequest(page), 'Set-Cookie')).toHaveCount(0);
   await nextStep(page);
 
   // 3: six minutes after the login, though active at minute two: the login form.
   await readStep(page, 3, 8, 'চারবার');
-  await answer(page, /^না: সে লগইন ফর্ম পাবে/);
-  await pressClock(page, '+১ মিনিট', 4);
-  await visit(page, '/myapp/connection/');
+  await comeBack(4, /^না: সে লগইন ফর্ম পাবে/);
   await expect(loginForm).toBeVisible();
-  await expectDone(page);
-  await expectGraded(page, /^না: সে লগইন ফর্ম পাবে/, true);
+  await doneAndRight(/^না: সে লগইন ফর্ম পাবে/);
   await showPanel(page, 'কুকি');
   await expect(u.panel('কুকি')).toContainText('এই ব্রাউজারে কোনো কুকি নেই।');
   await showPanel(page, 'সেশন স্টোর');
@@ -88,14 +93,9 @@ test('lab 14 by hand, in Bangla, on a phone: fixed expiry, then sliding', async 
 
   // 5: the same read-only page now saves: Set-Cookie again, the expiry moved.
   await readStep(page, 5, 8, '+১ মিনিট');
-  await answer(page, /^হ্যাঁ/);
-  await answer(page, /^সরে যাবে/);
-  await pressClock(page, '+১ মিনিট', 2);
-  await visit(page, '/myapp/connection/');
+  await comeBack(2, /^হ্যাঁ/, /^সরে যাবে/);
   await loggedIn();
-  await expectDone(page);
-  await expectGraded(page, /^হ্যাঁ/, true);
-  await expectGraded(page, /^সরে যাবে/, true);
+  await doneAndRight(/^হ্যাঁ/, /^সরে যাবে/);
   await expect(header(await newestRequest(page), 'Set-Cookie')).toContainText('Max-Age=300');
   await showPanel(page, 'কুকি');
   await expect(cookieRows(page)).toHaveCount(1);
@@ -103,22 +103,16 @@ test('lab 14 by hand, in Bangla, on a phone: fixed expiry, then sliding', async 
 
   // 6: six minutes after the login, active at minute two: still logged in.
   await readStep(page, 6, 8, 'চারবার');
-  await answer(page, /^হ্যাঁ/);
-  await pressClock(page, '+১ মিনিট', 4);
-  await visit(page, '/myapp/connection/');
+  await comeBack(4, /^হ্যাঁ/);
   await loggedIn();
-  await expectDone(page);
-  await expectGraded(page, /^হ্যাঁ/, true);
+  await doneAndRight(/^হ্যাঁ/);
   await nextStep(page);
 
   // 7: six idle minutes: logged out.
   await readStep(page, 7, 8, 'ছয়বার');
-  await answer(page, /^না: সে লগইন ফর্ম পাবে/);
-  await pressClock(page, '+১ মিনিট', 6);
-  await visit(page, '/myapp/connection/');
+  await comeBack(6, /^না: সে লগইন ফর্ম পাবে/);
   await expect(loginForm).toBeVisible();
-  await expectDone(page);
-  await expectGraded(page, /^না: সে লগইন ফর্ম পাবে/, true);
+  await doneAndRight(/^না: সে লগইন ফর্ম পাবে/);
   await nextStep(page);
 
   // 8: back to Django's defaults, both in one press of প্রয়োগ করুন.
