@@ -7,7 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 const DIGITS = '০১২৩৪৫৬৭৮৯';
-export const bn = (n: number) => String(n).replace(/\d/g, (d) => DIGITS[Number(d)] as string);
+const bn = (n: number) => String(n).replace(/\d/g, (d) => DIGITS[Number(d)] as string);
 
 export const RAHIM = 'রহিম';
 export const KARIM = 'করিম';

@@ -68,7 +68,8 @@ export function Notices({ notices }: { notices: Notice[] }) {
     .map((n) => n.id)
     .join(' ');
   useEffect(() => {
-    const ids = fading ? fading.split(' ') : [];
+    if (!fading) return;
+    const ids = fading.split(' ');
     const timers = notices
       .filter((n) => n.fadesAfter !== undefined && ids.includes(n.id))
       .map((n) => setTimeout(() => dismiss(n.id), n.fadesAfter));
@@ -76,17 +77,15 @@ export function Notices({ notices }: { notices: Notice[] }) {
       if (e.target instanceof Element && e.target.closest('.notice')) return; // reading it
       setDismissed((d) => [...d, ...ids]);
     };
-    const listen = (on: boolean) =>
-      (['pointerdown', 'keydown'] as const).forEach((type) =>
-        on
-          ? document.addEventListener(type, onWork, true)
-          : document.removeEventListener(type, onWork, true),
-      );
-    const read = ids.length ? setTimeout(() => listen(true), GIVES_WAY_AFTER) : undefined;
+    const work = ['pointerdown', 'keydown'] as const;
+    const read = setTimeout(
+      () => work.forEach((e) => document.addEventListener(e, onWork, true)),
+      GIVES_WAY_AFTER,
+    );
     return () => {
       timers.forEach(clearTimeout);
       clearTimeout(read);
-      listen(false);
+      work.forEach((e) => document.removeEventListener(e, onWork, true));
     };
   }, [fading]);
 
